@@ -1,0 +1,31 @@
+# CallbackCloser. A JDK 17+ is the only prerequisite: ./mvnw fetches Maven, Maven fetches the rest.
+MVN ?= ./mvnw
+MVN_FLAGS ?= -B -ntp
+JAR := callbackcloser-api/target/callbackcloser.jar
+CONFIG ?= config.yml
+SOURCES := $(shell find callbackcloser-*/src -type f 2>/dev/null) $(wildcard pom.xml callbackcloser-*/pom.xml)
+
+.PHONY: build run migrate test clean
+
+## build: the runnable fat jar (callbackcloser-api/target/callbackcloser.jar)
+build: $(JAR)
+
+$(JAR): $(SOURCES)
+	$(MVN) $(MVN_FLAGS) -DskipTests package
+
+## run: migrate the database, then serve on $$PORT (8080) / $$ADMIN_PORT (8081).
+##      Without DATABASE_URL an embedded PostgreSQL keeps its data in .data/postgres.
+run: $(JAR)
+	java -jar $(JAR) db migrate $(CONFIG)
+	java -jar $(JAR) server $(CONFIG)
+
+## migrate: apply the Liquibase changelog (MIGRATION_DATABASE_URL, else DATABASE_URL, else embedded)
+migrate: $(JAR)
+	java -jar $(JAR) db migrate $(CONFIG)
+
+## test: every test (unit and integration, on embedded PostgreSQL and a local Twilio fake)
+test:
+	$(MVN) $(MVN_FLAGS) verify
+
+clean:
+	$(MVN) $(MVN_FLAGS) clean

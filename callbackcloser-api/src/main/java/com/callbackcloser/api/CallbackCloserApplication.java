@@ -1,0 +1,150 @@
+package com.callbackcloser.api;
+
+import com.callbackcloser.api.cli.BusinessCommand;
+import com.callbackcloser.api.cli.LeadCommand;
+import com.callbackcloser.api.config.CallbackCloserConfiguration;
+import com.callbackcloser.api.config.ConfigurationProblem;
+import com.callbackcloser.api.config.OutboxConfiguration;
+import com.callbackcloser.api.config.ProductionRules;
+import com.callbackcloser.api.config.TwilioConfiguration;
+import com.callbackcloser.api.db.DatabaseConnector;
+import com.callbackcloser.api.outbox.OutboxWorker;
+import com.callbackcloser.api.resources.TwilioStatusResource;
+import com.callbackcloser.api.resources.TwilioVoiceResource;
+import com.callbackcloser.api.servlets.CorrelationIdFilter;
+import com.callbackcloser.api.twilio.DevelopmentSmsGateway;
+import com.callbackcloser.api.twilio.RawPayload;
+import com.callbackcloser.api.twilio.TwilioSmsGateway;
+import com.callbackcloser.api.twilio.TwilioWebhookAuthenticator;
+import com.callbackcloser.api.twilio.WebhookUrls;
+import com.callbackcloser.core.port.out.SmsGateway;
+import com.callbackcloser.core.port.out.TransactionRunner;
+import com.callbackcloser.core.service.IncomingCallService;
+import com.callbackcloser.core.service.MissedCallService;
+import com.callbackcloser.core.service.OutboxDispatcher;
+import com.callbackcloser.core.service.RetryPolicy;
+import com.callbackcloser.db.JdbiSetup;
+import com.callbackcloser.db.OutboxListener;
+import com.callbackcloser.db.adapter.JdbiTransactionRunner;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.PooledDataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.migrations.MigrationsBundle;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public class CallbackCloserApplication extends Application<CallbackCloserConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackCloserApplication.class);
+
+    public static void main(String[] args) throws Exception {
+        new CallbackCloserApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "callbackcloser";
+    }
+
+    @Override
+    public void initialize(Bootstrap<CallbackCloserConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public PooledDataSourceFactory getDataSourceFactory(CallbackCloserConfiguration config) {
+                // Starts (or attaches to) the embedded database in development; it stops when the command exits.
+                DatabaseConnector.forMigrations(config);
+                return config.getDatabase();
+            }
+        });
+        bootstrap.addCommand(new BusinessCommand());
+        bootstrap.addCommand(new LeadCommand());
+    }
+
+    @Override
+    public void run(CallbackCloserConfiguration config, Environment environment) {
+        refuseUnsafeProductionStart(config);
+
+        DatabaseConnector database = DatabaseConnector.forService(config);
+        environment.lifecycle().manage(database);
+        Jdbi jdbi = JdbiSetup.configure(new JdbiFactory().build(environment, config.getDatabase(), "postgresql"));
+        Clock clock = Clock.systemUTC();
+        TransactionRunner transactions = new JdbiTransactionRunner(jdbi);
+
+        environment.servlets().addFilter("correlation-id", new CorrelationIdFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+
+        RawPayload rawPayload = new RawPayload(environment.getObjectMapper());
+        environment.jersey().register(new TwilioWebhookAuthenticator(config));
+        environment.jersey().register(new TwilioVoiceResource(
+                new IncomingCallService(transactions, clock), new WebhookUrls(config), rawPayload));
+        environment.jersey().register(new TwilioStatusResource(new MissedCallService(transactions, clock), rawPayload));
+
+        if (config.getOutbox().isEnabled()) {
+            manageOutbox(config, environment, transactions, clock);
+        }
+    }
+
+    private static void refuseUnsafeProductionStart(CallbackCloserConfiguration config) {
+        List<ConfigurationProblem> problems = ProductionRules.check(config);
+        if (problems.isEmpty()) {
+            return;
+        }
+        String list = problems.stream().map(problem -> "  - " + problem).collect(Collectors.joining("\n"));
+        if (config.isProduction()) {
+            throw new IllegalStateException("Refusing to start in production until these are fixed:\n" + list);
+        }
+        LOG.info("Development mode; production would refuse to start until:\n{}", list);
+    }
+
+    private static void manageOutbox(
+            CallbackCloserConfiguration config, Environment environment, TransactionRunner transactions, Clock clock) {
+        OutboxConfiguration outbox = config.getOutbox();
+        OutboxDispatcher dispatcher = new OutboxDispatcher(
+                transactions,
+                smsGateway(config),
+                new RetryPolicy(outbox.getMaxAttempts(), outbox.getInitialRetryDelay().toJavaDuration(),
+                        outbox.getMaxRetryDelay().toJavaDuration()),
+                clock,
+                () -> ThreadLocalRandom.current().nextDouble());
+        OutboxWorker worker = new OutboxWorker(dispatcher, outbox.getConcurrency(),
+                outbox.getPollInterval().toJavaDuration(), outbox.getSendingLease().toJavaDuration(), clock);
+        OutboxListener listener = new OutboxListener(
+                () -> DatabaseConnector.openDirect(config.getDatabase()), worker::wake, Duration.ofSeconds(1));
+        environment.lifecycle().manage(worker);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                listener.start();
+            }
+
+            @Override
+            public void stop() {
+                listener.close();
+            }
+        });
+    }
+
+    private static SmsGateway smsGateway(CallbackCloserConfiguration config) {
+        TwilioConfiguration twilio = config.getTwilio();
+        if (twilio.hasCredentials()) {
+            return new TwilioSmsGateway(twilio.getAccountSid(), twilio.getAuthToken(), twilio.getApiBaseUrl(),
+                    twilio.getRequestTimeout().toJavaDuration());
+        }
+        LOG.warn("TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN not set: texts are logged and stored as simulated, not sent");
+        return new DevelopmentSmsGateway();
+    }
+}

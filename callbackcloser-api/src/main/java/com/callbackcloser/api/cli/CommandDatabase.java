@@ -1,0 +1,35 @@
+package com.callbackcloser.api.cli;
+
+import com.callbackcloser.api.config.CallbackCloserConfiguration;
+import com.callbackcloser.api.db.DatabaseConnector;
+import com.callbackcloser.core.port.out.TransactionRunner;
+import com.callbackcloser.db.JdbiSetup;
+import com.callbackcloser.db.adapter.JdbiTransactionRunner;
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.ManagedDataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/** The service's database for a one-off command: one connection, closed with the command. */
+final class CommandDatabase implements AutoCloseable {
+    private final DatabaseConnector connector;
+    private final ManagedDataSource dataSource;
+    private final TransactionRunner transactions;
+
+    CommandDatabase(CallbackCloserConfiguration config) throws Exception {
+        this.connector = DatabaseConnector.forService(config);
+        config.getDatabase().asSingleConnectionPool();
+        this.dataSource = config.getDatabase().build(new MetricRegistry(), "cli");
+        this.dataSource.start();
+        this.transactions = new JdbiTransactionRunner(JdbiSetup.configure(Jdbi.create(dataSource)));
+    }
+
+    TransactionRunner transactions() {
+        return transactions;
+    }
+
+    @Override
+    public void close() throws Exception {
+        dataSource.stop();
+        connector.stop();
+    }
+}

@@ -1,0 +1,96 @@
+package com.callbackcloser.api.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+public class CallbackCloserConfiguration extends Configuration {
+    @NotNull
+    private AppEnv appEnv = AppEnv.DEVELOPMENT;
+
+    /** The public base URL Twilio reaches us at; signatures are checked against it, so it must match exactly. */
+    @NotBlank
+    private String appUrl = "http://localhost:8080";
+
+    @Valid
+    @NotNull
+    private DatabaseConfiguration database = new DatabaseConfiguration();
+
+    @Valid
+    @NotNull
+    private TwilioConfiguration twilio = new TwilioConfiguration();
+
+    @Valid
+    @NotNull
+    private WebhookConfiguration webhooks = new WebhookConfiguration();
+
+    @Valid
+    @NotNull
+    private OutboxConfiguration outbox = new OutboxConfiguration();
+
+    @JsonProperty
+    public AppEnv getAppEnv() {
+        return appEnv;
+    }
+
+    @JsonProperty
+    public void setAppEnv(AppEnv appEnv) {
+        this.appEnv = appEnv;
+    }
+
+    public boolean isProduction() {
+        return appEnv == AppEnv.PRODUCTION;
+    }
+
+    @JsonProperty
+    public String getAppUrl() {
+        return appUrl;
+    }
+
+    @JsonProperty
+    public void setAppUrl(String appUrl) {
+        this.appUrl = appUrl == null ? null : appUrl.strip().replaceAll("/+$", "");
+    }
+
+    @JsonProperty
+    public DatabaseConfiguration getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DatabaseConfiguration database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public TwilioConfiguration getTwilio() {
+        return twilio;
+    }
+
+    @JsonProperty
+    public void setTwilio(TwilioConfiguration twilio) {
+        this.twilio = twilio;
+    }
+
+    @JsonProperty
+    public WebhookConfiguration getWebhooks() {
+        return webhooks;
+    }
+
+    @JsonProperty
+    public void setWebhooks(WebhookConfiguration webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @JsonProperty
+    public OutboxConfiguration getOutbox() {
+        return outbox;
+    }
+
+    @JsonProperty
+    public void setOutbox(OutboxConfiguration outbox) {
+        this.outbox = outbox;
+    }
+}

@@ -1,0 +1,28 @@
+package com.callbackcloser.api.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.validation.MaxDataSize;
+import io.dropwizard.validation.MinDataSize;
+import jakarta.validation.constraints.NotNull;
+
+public class WebhookConfiguration {
+    /**
+     * Largest webhook body accepted. A Twilio SMS webhook with a 1,600-character body of emoji is under 20 KiB
+     * form-encoded; anything far bigger is not from Twilio.
+     */
+    @NotNull
+    @MinDataSize(1024)
+    @MaxDataSize(10 * 1024 * 1024)
+    private DataSize maxBodySize = DataSize.kibibytes(64);
+
+    @JsonProperty
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    @JsonProperty
+    public void setMaxBodySize(DataSize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+}

@@ -1,0 +1,87 @@
+package com.callbackcloser.api.resources;
+
+import com.callbackcloser.api.representation.WebhookFailure;
+import com.callbackcloser.api.twilio.RawPayload;
+import com.callbackcloser.api.twilio.TwilioForm;
+import com.callbackcloser.api.twilio.TwilioWebhook;
+import com.callbackcloser.api.twilio.Twiml;
+import com.callbackcloser.api.twilio.WebhookUrls;
+import com.callbackcloser.core.model.RecordingMetadata;
+import com.callbackcloser.core.port.in.DialStatusCallback;
+import com.callbackcloser.core.port.in.DialStatusOutcome;
+import com.callbackcloser.core.port.in.DialStatusResult;
+import com.callbackcloser.core.port.in.HandleDialStatusUseCase;
+import com.codahale.metrics.annotation.Timed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Dial action and recording status callbacks: where a missed call becomes a lead and a text. */
+@Path(WebhookUrls.STATUS_PATH)
+@TwilioWebhook
+public final class TwilioStatusResource {
+    private static final Logger LOG = LoggerFactory.getLogger("twilio.status");
+
+    private final HandleDialStatusUseCase dialStatus;
+    private final RawPayload rawPayload;
+
+    public TwilioStatusResource(HandleDialStatusUseCase dialStatus, RawPayload rawPayload) {
+        this.dialStatus = dialStatus;
+        this.rawPayload = rawPayload;
+    }
+
+    @POST
+    @Timed
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({Twiml.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    public Response dialStatus(@Context ContainerRequestContext request) {
+        DialStatusCallback callback = callbackFrom(TwilioForm.of(request));
+        if (callback.callSid() == null) {
+            throw new BadRequestException("missing CallSid");
+        }
+        if (callback.to() == null && !callback.isRecordingOnly()) {
+            throw new BadRequestException("missing To (and no recording fields)");
+        }
+        DialStatusResult result;
+        try {
+            result = dialStatus.onDialStatus(callback);
+        } catch (RuntimeException e) {
+            LOG.error("event=twilio.status callSid={} decision=retry error=\"{}\"", callback.callSid(), e.toString(), e);
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .header(WebhookDecision.HEADER, "error")
+                    .entity(new WebhookFailure("could not record the call status; retry", true, WebhookUrls.STATUS_PATH))
+                    .build();
+        }
+        DialStatusOutcome outcome = result.outcome();
+        LOG.info("event=twilio.status callSid={} dialCallStatus={} decision={} leadId={}",
+                callback.callSid(), callback.dialCallStatus(), outcome.logName(), result.leadId());
+        return Response.ok(Twiml.empty(), Twiml.MEDIA_TYPE).header(WebhookDecision.HEADER, outcome.logName()).build();
+    }
+
+    private DialStatusCallback callbackFrom(TwilioForm form) {
+        return new DialStatusCallback(
+                form.getOrNull("CallSid"),
+                form.getOrNull("ParentCallSid"),
+                form.getOrNull("DialCallSid"),
+                form.getOrNull("From"),
+                form.getOrNull("To"),
+                form.getOrNull("DialCallStatus"),
+                form.getInteger("CallDuration"),
+                form.getInteger("DialCallDuration"),
+                RecordingMetadata.of(
+                        form.getOrNull("RecordingSid"),
+                        form.getOrNull("RecordingUrl"),
+                        form.getOrNull("RecordingStatus"),
+                        form.getInteger("RecordingDuration")),
+                rawPayload.json(form));
+    }
+}

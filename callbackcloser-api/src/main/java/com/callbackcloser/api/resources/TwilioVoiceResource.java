@@ -1,0 +1,67 @@
+package com.callbackcloser.api.resources;
+
+import com.callbackcloser.api.twilio.RawPayload;
+import com.callbackcloser.api.twilio.TwilioForm;
+import com.callbackcloser.api.twilio.TwilioWebhook;
+import com.callbackcloser.api.twilio.Twiml;
+import com.callbackcloser.api.twilio.WebhookUrls;
+import com.callbackcloser.core.port.in.HandleIncomingCallUseCase;
+import com.callbackcloser.core.port.in.IncomingCall;
+import com.callbackcloser.core.port.in.IncomingCallDecision;
+import com.codahale.metrics.annotation.Timed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A call rings a business's Twilio number: forward it to the owner. */
+@Path(WebhookUrls.VOICE_PATH)
+@TwilioWebhook
+public final class TwilioVoiceResource {
+    private static final Logger LOG = LoggerFactory.getLogger("twilio.voice");
+
+    private final HandleIncomingCallUseCase incomingCalls;
+    private final WebhookUrls urls;
+    private final RawPayload rawPayload;
+
+    public TwilioVoiceResource(HandleIncomingCallUseCase incomingCalls, WebhookUrls urls, RawPayload rawPayload) {
+        this.incomingCalls = incomingCalls;
+        this.urls = urls;
+        this.rawPayload = rawPayload;
+    }
+
+    @POST
+    @Timed
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(Twiml.MEDIA_TYPE)
+    public Response incomingCall(@Context ContainerRequestContext request) {
+        TwilioForm form = TwilioForm.of(request);
+        String callSid = form.get("CallSid").orElseThrow(() -> new BadRequestException("missing CallSid"));
+        String to = form.get("To").orElseThrow(() -> new BadRequestException("missing To"));
+        try {
+            IncomingCallDecision decision = incomingCalls.onIncomingCall(new IncomingCall(
+                    callSid, form.getOrNull("ParentCallSid"), form.getOrNull("From"), to, rawPayload.json(form)));
+            if (decision instanceof IncomingCallDecision.ForwardToOwner forward) {
+                LOG.info("event=twilio.voice callSid={} decision=forward timeout={}", callSid, forward.timeoutSeconds());
+                return twiml(Twiml.forward(forward, urls.status()), "forward");
+            }
+            LOG.warn("event=twilio.voice callSid={} decision=not_configured reason=\"{}\"",
+                    callSid, ((IncomingCallDecision.NotConfigured) decision).reason());
+            return twiml(Twiml.notConfigured(), "not_configured");
+        } catch (RuntimeException e) {
+            LOG.error("event=twilio.voice callSid={} decision=apology error=\"{}\"", callSid, e.toString(), e);
+            return twiml(Twiml.apology(), "error");
+        }
+    }
+
+    private static Response twiml(String body, String decision) {
+        return Response.ok(body, Twiml.MEDIA_TYPE).header(WebhookDecision.HEADER, decision).build();
+    }
+}

@@ -1,0 +1,65 @@
+package com.callbackcloser.api.twilio;
+
+import com.callbackcloser.core.port.out.SendResult;
+import com.callbackcloser.core.port.out.SmsGateway;
+import com.callbackcloser.core.port.out.SmsRequest;
+import com.twilio.base.Page;
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Sends texts with twilio-java's {@code Message.creator}. */
+public final class TwilioSmsGateway implements SmsGateway {
+    /** Twilio's "Too many requests" error code, sometimes sent with a status other than 429. */
+    private static final int TOO_MANY_REQUESTS = 20429;
+    private static final long RECENT_MESSAGES_TO_SEARCH = 50;
+
+    private final TwilioRestClient client;
+
+    public TwilioSmsGateway(String accountSid, String authToken, String apiBaseUrl, java.time.Duration timeout) {
+        this.client = new TwilioRestClient.Builder(accountSid, authToken)
+                .accountSid(accountSid)
+                .httpClient(new TwilioHttpClient(apiBaseUrl, timeout))
+                .build();
+    }
+
+    @Override
+    public SendResult send(SmsRequest sms) {
+        try {
+            Message message = Message.creator(new PhoneNumber(sms.to()), new PhoneNumber(sms.from()), sms.body())
+                    .create(client);
+            return new SendResult.Accepted(message.getSid(), statusOf(message));
+        } catch (ApiException e) {
+            return refusal(e);
+        }
+    }
+
+    @Override
+    public Optional<SendResult.Accepted> findAccepted(SmsRequest sms, Instant since) {
+        Page<Message> recent = Message.reader()
+                .setTo(new PhoneNumber(sms.to()))
+                .setFrom(new PhoneNumber(sms.from()))
+                .setPageSize(RECENT_MESSAGES_TO_SEARCH)
+                .firstPage(client);
+        return recent.getRecords().stream()
+                .filter(message -> sms.body().equals(message.getBody()))
+                .filter(message -> message.getDateCreated() == null || !message.getDateCreated().toInstant().isBefore(since))
+                .findFirst()
+                .map(message -> new SendResult.Accepted(message.getSid(), statusOf(message)));
+    }
+
+    private static SendResult.Refused refusal(ApiException e) {
+        Integer status = e.getStatusCode();
+        Integer code = e.getCode();
+        boolean noAnswer = status == null || status == 0;
+        boolean retryable = noAnswer || status == 429 || status >= 500 || Integer.valueOf(TOO_MANY_REQUESTS).equals(code);
+        return new SendResult.Refused(code, noAnswer ? null : status, e.getMessage(), retryable);
+    }
+
+    private static String statusOf(Message message) {
+        return message.getStatus() == null ? null : message.getStatus().toString();
+    }
+}

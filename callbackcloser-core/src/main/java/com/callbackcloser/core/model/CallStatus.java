@@ -1,0 +1,8 @@
+package com.callbackcloser.core.model;
+
+public enum CallStatus {
+    RECEIVED,
+    ANSWERED,
+    MISSED,
+    COMPLETED
+}

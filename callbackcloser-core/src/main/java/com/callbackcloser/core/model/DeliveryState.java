@@ -1,0 +1,21 @@
+package com.callbackcloser.core.model;
+
+/** Where an outbound message is in the outbox. */
+public enum DeliveryState {
+    /** Waiting for a worker (possibly until {@code next_attempt_at} after a transient failure). */
+    QUEUED,
+    /** Claimed by a worker that is talking to Twilio now. */
+    SENDING,
+    /** Twilio accepted it; its SID is stored. */
+    SENT,
+    /** Twilio refused it for good, or every retry failed. */
+    FAILED,
+    /** Not sent because the recipient opted out. */
+    SUPPRESSED,
+    /** Logged by the development sender instead of being sent. */
+    SIMULATED;
+
+    public boolean isFinal() {
+        return this != QUEUED && this != SENDING;
+    }
+}

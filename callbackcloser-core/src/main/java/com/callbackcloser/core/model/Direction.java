@@ -1,0 +1,6 @@
+package com.callbackcloser.core.model;
+
+public enum Direction {
+    INBOUND,
+    OUTBOUND
+}

@@ -1,0 +1,38 @@
+package com.callbackcloser.core.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A missed call worth following up: one per call. */
+public record Lead(
+        UUID id,
+        UUID businessId,
+        UUID callId,
+        String callerRaw,
+        String callerNumber,
+        LeadStatus status,
+        boolean billingRequired,
+        ConversationState conversationState,
+        Qualification qualification,
+        Instant smsStartedAt,
+        Instant smsCompletedAt,
+        Instant ownerNotifiedAt,
+        Instant usageLimitNotifiedAt,
+        Instant lastInboundAt,
+        Instant lastOutboundAt,
+        Instant lastInteractionAt,
+        Instant createdAt) {
+
+    public Lead {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(businessId, "businessId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(conversationState, "conversationState");
+        Objects.requireNonNull(qualification, "qualification");
+    }
+
+    public boolean smsStarted() {
+        return smsStartedAt != null;
+    }
+}

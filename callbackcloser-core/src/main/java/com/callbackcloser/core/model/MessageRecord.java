@@ -1,0 +1,20 @@
+package com.callbackcloser.core.model;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored text, in or out, as shown in a lead's transcript. */
+public record MessageRecord(
+        UUID id,
+        UUID leadId,
+        Direction direction,
+        Participant participant,
+        String from,
+        String to,
+        String body,
+        DeliveryState deliveryState,
+        String twilioSid,
+        String twilioStatus,
+        int attempts,
+        String lastError,
+        Instant createdAt) {}

@@ -1,0 +1,8 @@
+package com.callbackcloser.core.model;
+
+public enum SubscriptionStatus {
+    INACTIVE,
+    ACTIVE,
+    PAST_DUE,
+    CANCELED
+}

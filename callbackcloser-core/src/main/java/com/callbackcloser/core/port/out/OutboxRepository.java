@@ -1,0 +1,44 @@
+package com.callbackcloser.core.port.out;
+
+import com.callbackcloser.core.model.DeliveryState;
+import com.callbackcloser.core.model.OutboundMessage;
+import com.callbackcloser.core.model.OutboundSms;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Outbound messages are rows of the messages table with a delivery state: the table is the outbox. A message
+ * queued in a transaction becomes visible to workers (and wakes them) only when that transaction commits.
+ */
+public interface OutboxRepository {
+
+    /** Stores the message as QUEUED for the workers, or as SUPPRESSED when it must not go out. */
+    UUID enqueue(OutboundSms sms, DeliveryState initialState, Instant now);
+
+    /**
+     * Claims up to {@code limit} queued messages that are due, marking them SENDING and counting the attempt.
+     * Concurrent workers never claim the same row.
+     */
+    List<OutboundMessage> claimDue(Instant now, int limit);
+
+    /**
+     * Claims messages left in SENDING since before {@code startedBefore} (their worker died mid-send), so their
+     * fate can be looked up before anything is sent again; the claim restarts their lease at {@code now}.
+     */
+    List<OutboundMessage> claimStale(Instant startedBefore, Instant now, int limit);
+
+    /** Earliest time a queued message becomes due, if any is queued. */
+    Optional<Instant> nextDueAt();
+
+    void markSent(UUID id, String twilioSid, String twilioStatus, Instant now);
+
+    void markSimulated(UUID id, Instant now);
+
+    void markSuppressed(UUID id, String reason, Instant now);
+
+    void markFailed(UUID id, Integer errorCode, String error, Instant now);
+
+    void reschedule(UUID id, Instant nextAttemptAt, Integer errorCode, String error, Instant now);
+}

@@ -1,0 +1,16 @@
+package com.callbackcloser.core.port.out;
+
+/** The repositories bound to one database transaction. */
+public interface Repositories {
+    BusinessRepository businesses();
+
+    CallRepository calls();
+
+    LeadRepository leads();
+
+    OutboxRepository outbox();
+
+    MessageRepository messages();
+
+    ConsentRepository consents();
+}

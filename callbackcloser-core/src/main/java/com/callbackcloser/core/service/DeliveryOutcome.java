@@ -1,0 +1,24 @@
+package com.callbackcloser.core.service;
+
+import java.util.Locale;
+
+/** What a worker did with one claimed message; logged and counted. */
+public enum DeliveryOutcome {
+    SENT,
+    SIMULATED,
+    SUPPRESSED,
+    RETRY_SCHEDULED,
+    FAILED,
+    /** Twilio says the recipient unsubscribed (21610): failed, and the opt-out is recorded. */
+    FAILED_RECIPIENT_OPTED_OUT,
+    /** A send interrupted by a crash turned out to have reached Twilio: recorded, not resent. */
+    RECOVERED_AS_SENT,
+    /** A send interrupted by a crash never reached Twilio: queued again. */
+    REQUEUED_AFTER_CRASH,
+    /** Twilio could not be asked about an interrupted send; it is looked at again after another lease. */
+    LEFT_UNSETTLED;
+
+    public String logName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

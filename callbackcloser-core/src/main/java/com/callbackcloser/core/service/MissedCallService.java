@@ -1,0 +1,132 @@
+package com.callbackcloser.core.service;
+
+import static com.callbackcloser.core.model.Strings.isBlank;
+import static com.callbackcloser.core.model.Strings.trimToNull;
+
+import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.DeliveryState;
+import com.callbackcloser.core.model.DialOutcome;
+import com.callbackcloser.core.model.Lead;
+import com.callbackcloser.core.model.OutboundSms;
+import com.callbackcloser.core.model.Participant;
+import com.callbackcloser.core.model.PhoneNumbers;
+import com.callbackcloser.core.model.RecordingMetadata;
+import com.callbackcloser.core.port.in.DialStatusCallback;
+import com.callbackcloser.core.port.in.DialStatusOutcome;
+import com.callbackcloser.core.port.in.DialStatusResult;
+import com.callbackcloser.core.port.in.HandleDialStatusUseCase;
+import com.callbackcloser.core.port.out.DialResultRecord;
+import com.callbackcloser.core.port.out.Repositories;
+import com.callbackcloser.core.port.out.TransactionRunner;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The status webhook: when the forwarded leg was not answered, record a lead and queue the first text.
+ *
+ * <p>All of it happens in one transaction. The call upsert locks the call row, so concurrent deliveries of
+ * the same callback run one after the other, and each retry finds the lead already started and does
+ * nothing. The text is only queued here; the outbox workers send it after the commit, so this never waits
+ * on Twilio and a crash between commit and send loses nothing.
+ */
+public final class MissedCallService implements HandleDialStatusUseCase {
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public MissedCallService(TransactionRunner transactions, Clock clock) {
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public DialStatusResult onDialStatus(DialStatusCallback callback) {
+        if (isBlank(callback.callSid())) {
+            return DialStatusResult.of(DialStatusOutcome.MISSING_FIELDS);
+        }
+        if (callback.isRecordingOnly()) {
+            RecordingMetadata recording = callback.recording().orElseThrow();
+            transactions.inTransaction(repositories -> {
+                repositories.calls().attachRecording(
+                        callback.callSid().strip(), recording, callback.rawPayloadJson(), clock.instant());
+                return null;
+            });
+            return DialStatusResult.of(DialStatusOutcome.RECORDING_STORED);
+        }
+        if (isBlank(callback.to())) {
+            return DialStatusResult.of(DialStatusOutcome.MISSING_FIELDS);
+        }
+        return transactions.inTransaction(repositories -> handleDialResult(repositories, callback));
+    }
+
+    private DialStatusResult handleDialResult(Repositories repositories, DialStatusCallback callback) {
+        String to = PhoneNumbers.normalize(callback.to());
+        Optional<Business> found = repositories.businesses().findByTwilioNumber(to);
+        if (found.isEmpty()) {
+            return DialStatusResult.of(DialStatusOutcome.UNKNOWN_BUSINESS);
+        }
+        Business business = found.get();
+        DialOutcome outcome = DialOutcome.fromDialCallStatus(callback.dialCallStatus());
+        Instant now = clock.instant();
+        String callerRaw = trimToNull(callback.from());
+        String caller = PhoneNumbers.normalize(callerRaw);
+        UUID callId = repositories.calls().recordDialResult(new DialResultRecord(
+                business.id(),
+                callback.callSid().strip(),
+                trimToNull(callback.parentCallSid()),
+                trimToNull(callback.dialCallSid()),
+                callerRaw,
+                caller,
+                callback.to().strip(),
+                to,
+                trimToNull(callback.dialCallStatus()),
+                outcome.callStatus(),
+                callback.callDurationSeconds(),
+                callback.dialCallDurationSeconds(),
+                callback.recording().orElse(null),
+                outcome == DialOutcome.ANSWERED,
+                outcome == DialOutcome.MISSED,
+                callback.rawPayloadJson()),
+                now);
+
+        if (outcome == DialOutcome.ANSWERED) {
+            return new DialStatusResult(DialStatusOutcome.ANSWERED, callId, null);
+        }
+        if (outcome != DialOutcome.MISSED) {
+            return new DialStatusResult(DialStatusOutcome.NOT_FINAL, callId, null);
+        }
+
+        Lead lead = repositories.leads().findOrCreateForCall(
+                business.id(), callId, callerRaw == null ? "" : callerRaw, caller == null ? "" : caller, now);
+        return new DialStatusResult(startConversation(repositories, business, lead, now), callId, lead.id());
+    }
+
+    private static DialStatusOutcome startConversation(
+            Repositories repositories, Business business, Lead lead, Instant now) {
+        if (lead.smsStarted()) {
+            return DialStatusOutcome.ALREADY_TEXTED;
+        }
+        if (!business.subscription().isActive()) {
+            repositories.leads().markBillingRequired(lead.id(), now);
+            return DialStatusOutcome.BILLING_INACTIVE;
+        }
+        Optional<String> twilioNumber = business.twilioNumberIfAny();
+        if (twilioNumber.isEmpty()) {
+            return DialStatusOutcome.NO_TWILIO_NUMBER;
+        }
+        if (!PhoneNumbers.isTextable(lead.callerNumber())) {
+            return DialStatusOutcome.CALLER_NOT_TEXTABLE;
+        }
+        boolean optedOut = repositories.consents().isOptedOut(business.id(), lead.callerNumber());
+        repositories.outbox().enqueue(
+                new OutboundSms(business.id(), lead.id(), Participant.LEAD, twilioNumber.get(), lead.callerNumber(),
+                        MessageTemplates.servicePrompt(business)),
+                optedOut ? DeliveryState.SUPPRESSED : DeliveryState.QUEUED,
+                now);
+        // A suppressed first text still starts the conversation, as the old app did: if the caller texts
+        // START and then writes to us, the conversation picks up at the service question.
+        repositories.leads().startConversation(lead.id(), now);
+        return optedOut ? DialStatusOutcome.TEXT_SUPPRESSED : DialStatusOutcome.TEXT_QUEUED;
+    }
+}

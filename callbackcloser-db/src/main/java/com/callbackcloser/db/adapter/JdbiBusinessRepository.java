@@ -1,0 +1,55 @@
+package com.callbackcloser.db.adapter;
+
+import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.NewBusiness;
+import com.callbackcloser.core.model.SubscriptionStatus;
+import com.callbackcloser.core.port.out.BusinessRepository;
+import com.callbackcloser.db.dao.BusinessDao;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+final class JdbiBusinessRepository implements BusinessRepository {
+    private final BusinessDao dao;
+
+    JdbiBusinessRepository(BusinessDao dao) {
+        this.dao = dao;
+    }
+
+    @Override
+    public Optional<Business> findById(UUID id) {
+        return dao.findById(id);
+    }
+
+    @Override
+    public Optional<Business> findByTwilioNumber(String twilioNumber) {
+        return dao.findByTwilioNumber(twilioNumber);
+    }
+
+    @Override
+    public List<Business> listAll() {
+        return dao.listAll();
+    }
+
+    @Override
+    public Business create(NewBusiness business, Instant now) {
+        return UniqueViolations.translate("a business with this Twilio number already exists", () -> dao.insert(
+                business.name(),
+                business.forwardingNumber(),
+                business.notifyPhone(),
+                business.missedCallSeconds(),
+                business.serviceLabels().first(),
+                business.serviceLabels().second(),
+                business.serviceLabels().third(),
+                business.timeZone().getId(),
+                business.twilioNumber(),
+                business.subscriptionStatus().name(),
+                now));
+    }
+
+    @Override
+    public void updateSubscriptionStatus(UUID id, SubscriptionStatus status, Instant now) {
+        dao.updateSubscriptionStatus(id, status.name(), now);
+    }
+}

@@ -1,0 +1,73 @@
+package com.callbackcloser.db.adapter;
+
+import com.callbackcloser.core.model.DeliveryState;
+import com.callbackcloser.core.model.OutboundMessage;
+import com.callbackcloser.core.model.OutboundSms;
+import com.callbackcloser.core.port.out.OutboxRepository;
+import com.callbackcloser.db.dao.OutboxDao;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+final class JdbiOutboxRepository implements OutboxRepository {
+    private final OutboxDao dao;
+
+    JdbiOutboxRepository(OutboxDao dao) {
+        this.dao = dao;
+    }
+
+    @Override
+    public UUID enqueue(OutboundSms sms, DeliveryState initialState, Instant now) {
+        if (initialState != DeliveryState.QUEUED && initialState != DeliveryState.SUPPRESSED) {
+            throw new IllegalArgumentException("a new outbound message is QUEUED or SUPPRESSED, not " + initialState);
+        }
+        boolean queued = initialState == DeliveryState.QUEUED;
+        UUID id = dao.insert(sms.businessId(), sms.leadId(), sms.participant().name(), sms.from(), sms.to(), sms.body(),
+                initialState.name(), queued ? null : "recipient opted out", now);
+        if (queued) {
+            dao.notifyWorkers();
+        }
+        return id;
+    }
+
+    @Override
+    public List<OutboundMessage> claimDue(Instant now, int limit) {
+        return dao.claimDue(now, limit);
+    }
+
+    @Override
+    public List<OutboundMessage> claimStale(Instant startedBefore, Instant now, int limit) {
+        return dao.claimStale(startedBefore, now, limit);
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return dao.nextDueAt();
+    }
+
+    @Override
+    public void markSent(UUID id, String twilioSid, String twilioStatus, Instant now) {
+        dao.markSent(id, twilioSid, twilioStatus, now);
+    }
+
+    @Override
+    public void markSimulated(UUID id, Instant now) {
+        dao.finish(id, DeliveryState.SIMULATED.name(), null, null, now);
+    }
+
+    @Override
+    public void markSuppressed(UUID id, String reason, Instant now) {
+        dao.finish(id, DeliveryState.SUPPRESSED.name(), null, reason, now);
+    }
+
+    @Override
+    public void markFailed(UUID id, Integer errorCode, String error, Instant now) {
+        dao.finish(id, DeliveryState.FAILED.name(), errorCode, error, now);
+    }
+
+    @Override
+    public void reschedule(UUID id, Instant nextAttemptAt, Integer errorCode, String error, Instant now) {
+        dao.reschedule(id, nextAttemptAt, errorCode, error, now);
+    }
+}

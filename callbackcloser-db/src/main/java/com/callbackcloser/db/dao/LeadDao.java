@@ -1,0 +1,66 @@
+package com.callbackcloser.db.dao;
+
+import com.callbackcloser.core.model.Lead;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(LeadMapper.class)
+public interface LeadDao {
+
+    /** Empty when the call already has its lead (the unique call_id decides, also between racing inserts). */
+    @SqlQuery("""
+            INSERT INTO leads (business_id, call_id, caller_raw, caller_number, created_at, updated_at)
+            VALUES (:businessId, :callId, :callerRaw, :callerNumber, :now, :now)
+            ON CONFLICT (call_id) DO NOTHING
+            RETURNING *
+            """)
+    Optional<Lead> insertIfAbsent(
+            @Bind("businessId") UUID businessId,
+            @Bind("callId") UUID callId,
+            @Bind("callerRaw") String callerRaw,
+            @Bind("callerNumber") String callerNumber,
+            @Bind("now") Instant now);
+
+    @SqlQuery("SELECT * FROM leads WHERE call_id = :callId")
+    Optional<Lead> findByCallId(@Bind("callId") UUID callId);
+
+    @SqlQuery("SELECT * FROM leads WHERE id = :id")
+    Optional<Lead> findById(@Bind("id") UUID id);
+
+    @SqlQuery("""
+            SELECT * FROM leads
+             WHERE (CAST(:businessId AS uuid) IS NULL OR business_id = :businessId)
+             ORDER BY created_at DESC, id DESC
+             LIMIT :limit
+            """)
+    List<Lead> listRecent(@Bind("businessId") UUID businessId, @Bind("limit") int limit);
+
+    @SqlUpdate("UPDATE leads SET billing_required = true, updated_at = :now WHERE id = :id")
+    void markBillingRequired(@Bind("id") UUID id, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE leads
+               SET conversation_state = 'AWAITING_SERVICE',
+                   sms_started_at = :now,
+                   billing_required = false,
+                   last_interaction_at = :now,
+                   updated_at = :now
+             WHERE id = :id AND sms_started_at IS NULL
+            """)
+    int startConversation(@Bind("id") UUID id, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE leads
+               SET last_outbound_at = GREATEST(last_outbound_at, :at),
+                   last_interaction_at = GREATEST(last_interaction_at, :at),
+                   updated_at = :at
+             WHERE id = :id
+            """)
+    void recordOutbound(@Bind("id") UUID id, @Bind("at") Instant at);
+}

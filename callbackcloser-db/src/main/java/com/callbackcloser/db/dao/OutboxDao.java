@@ -1,0 +1,113 @@
+package com.callbackcloser.db.dao;
+
+import com.callbackcloser.core.model.OutboundMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The outbound side of the messages table. State changes of a claimed message only apply while it is still
+ * SENDING, so a worker that comes back after its message was settled by crash recovery changes nothing.
+ */
+@RegisterRowMapper(OutboundMessageMapper.class)
+public interface OutboxDao {
+
+    /** The channel workers LISTEN on; a NOTIFY is delivered when the queuing transaction commits. */
+    String CHANNEL = "callbackcloser_outbox";
+
+    @SqlQuery("""
+            INSERT INTO messages (business_id, lead_id, direction, participant, from_number, to_number, body,
+                                  delivery_state, next_attempt_at, last_error, created_at, updated_at)
+            VALUES (:businessId, :leadId, 'OUTBOUND', :participant, :from, :to, :body,
+                    :state, :now, :reason, :now, :now)
+            RETURNING id
+            """)
+    UUID insert(
+            @Bind("businessId") UUID businessId,
+            @Bind("leadId") UUID leadId,
+            @Bind("participant") String participant,
+            @Bind("from") String from,
+            @Bind("to") String to,
+            @Bind("body") String body,
+            @Bind("state") String state,
+            @Bind("reason") String reason,
+            @Bind("now") Instant now);
+
+    @SqlUpdate("NOTIFY " + CHANNEL)
+    void notifyWorkers();
+
+    @SqlQuery("""
+            UPDATE messages m
+               SET delivery_state = 'SENDING',
+                   attempts = m.attempts + 1,
+                   sending_started_at = :now,
+                   updated_at = :now
+              FROM (SELECT id FROM messages
+                     WHERE delivery_state = 'QUEUED' AND next_attempt_at <= :now
+                     ORDER BY next_attempt_at
+                     LIMIT :limit
+                     FOR UPDATE SKIP LOCKED) due
+             WHERE m.id = due.id
+            RETURNING m.*
+            """)
+    List<OutboundMessage> claimDue(@Bind("now") Instant now, @Bind("limit") int limit);
+
+    /** Returns each row with the lease start it had before this claim, which is when its send began. */
+    @SqlQuery("""
+            UPDATE messages m
+               SET sending_started_at = :now,
+                   updated_at = :now
+              FROM (SELECT id, sending_started_at AS interrupted_at FROM messages
+                     WHERE delivery_state = 'SENDING' AND sending_started_at < :startedBefore
+                     ORDER BY sending_started_at
+                     LIMIT :limit
+                     FOR UPDATE SKIP LOCKED) stale
+             WHERE m.id = stale.id
+            RETURNING m.id, m.business_id, m.lead_id, m.participant, m.from_number, m.to_number, m.body,
+                      m.attempts, stale.interrupted_at AS sending_started_at
+            """)
+    List<OutboundMessage> claimStale(
+            @Bind("startedBefore") Instant startedBefore, @Bind("now") Instant now, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT min(next_attempt_at) FROM messages WHERE delivery_state = 'QUEUED'")
+    Optional<Instant> nextDueAt();
+
+    @SqlUpdate("""
+            UPDATE messages
+               SET delivery_state = 'SENT', twilio_sid = :sid, twilio_status = :status, sent_at = :now,
+                   next_attempt_at = NULL, last_error = NULL, last_error_code = NULL, updated_at = :now
+             WHERE id = :id AND delivery_state = 'SENDING'
+            """)
+    int markSent(@Bind("id") UUID id, @Bind("sid") String sid, @Bind("status") String status, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE messages
+               SET delivery_state = :state, next_attempt_at = NULL, last_error_code = :errorCode,
+                   last_error = :error, updated_at = :now
+             WHERE id = :id AND delivery_state = 'SENDING'
+            """)
+    int finish(
+            @Bind("id") UUID id,
+            @Bind("state") String state,
+            @Bind("errorCode") Integer errorCode,
+            @Bind("error") String error,
+            @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE messages
+               SET delivery_state = 'QUEUED', next_attempt_at = :nextAttemptAt, last_error_code = :errorCode,
+                   last_error = :error, updated_at = :now
+             WHERE id = :id AND delivery_state = 'SENDING'
+            """)
+    int reschedule(
+            @Bind("id") UUID id,
+            @Bind("nextAttemptAt") Instant nextAttemptAt,
+            @Bind("errorCode") Integer errorCode,
+            @Bind("error") String error,
+            @Bind("now") Instant now);
+}
