@@ -3,28 +3,50 @@ package com.callbackcloser.api.twilio;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import com.twilio.http.HttpClient;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.hc.client5.http.config.RequestConfig;
+import java.util.function.BiConsumer;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * twilio-java's HTTP client with two changes. It makes one attempt per call: the SDK otherwise retries 5xx
- * answers itself, three times 100 ms apart, which for a message create can send a text twice and hides the
- * attempts from our outbox, which retries with backoff and records each one. And it can send every request
- * to another base URL (a local fake in tests and benchmarks) instead of https://*.twilio.com.
+ * twilio-java's HTTP client with two changes. It makes exactly one attempt per call: the SDK otherwise
+ * retries 5xx answers itself (three times, 100 ms apart) and Apache HttpClient retries 429 and 503 once, even
+ * for a POST; either can send a text twice, and both hide attempts from our outbox, which retries with
+ * backoff and records each one. And it can send every request to another base URL (a local fake in tests and
+ * benchmarks) instead of https://*.twilio.com.
  */
 final class TwilioHttpClient extends NetworkHttpClient {
+    /** Sends in flight at once share these connections (the outbox runs up to its concurrency in parallel). */
+    private static final int MAX_CONNECTIONS = 256;
+
     private final URI baseUrl;
 
-    TwilioHttpClient(String baseUrl, java.time.Duration timeout) {
-        super(RequestConfig.DEFAULT, SocketConfig.custom()
-                .setSoTimeout(Timeout.ofMilliseconds(timeout.toMillis()))
-                .setSoKeepAlive(true)
-                .build());
+    TwilioHttpClient(String baseUrl, Duration timeout) {
+        super(singleAttemptClient(timeout));
         this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : URI.create(baseUrl.replaceAll("/+$", ""));
+    }
+
+    private static HttpClientBuilder singleAttemptClient(Duration timeout) {
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultSocketConfig(SocketConfig.custom()
+                        .setSoTimeout(Timeout.ofMilliseconds(timeout.toMillis()))
+                        .setSoKeepAlive(true)
+                        .build())
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .build();
+        return HttpClientBuilder.create()
+                .useSystemProperties()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(HttpClient.DEFAULT_REQUEST_CONFIG)
+                .disableAutomaticRetries();
     }
 
     @Override
@@ -55,7 +77,7 @@ final class TwilioHttpClient extends NetworkHttpClient {
         return rewritten;
     }
 
-    private static void copy(Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
+    private static void copy(Map<String, List<String>> params, BiConsumer<String, String> add) {
         params.forEach((name, values) -> values.forEach(value -> add.accept(name, value)));
     }
 }

@@ -8,6 +8,10 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,7 +23,7 @@ public final class TwilioSmsGateway implements SmsGateway {
 
     private final TwilioRestClient client;
 
-    public TwilioSmsGateway(String accountSid, String authToken, String apiBaseUrl, java.time.Duration timeout) {
+    public TwilioSmsGateway(String accountSid, String authToken, String apiBaseUrl, Duration timeout) {
         this.client = new TwilioRestClient.Builder(accountSid, authToken)
                 .accountSid(accountSid)
                 .httpClient(new TwilioHttpClient(apiBaseUrl, timeout))
@@ -33,7 +37,7 @@ public final class TwilioSmsGateway implements SmsGateway {
                     .create(client);
             return new SendResult.Accepted(message.getSid(), statusOf(message));
         } catch (ApiException e) {
-            return refusal(e);
+            return wasAnswered(e) || neverSent(e) ? refusal(e) : new SendResult.Unknown(e.getMessage());
         }
     }
 
@@ -49,6 +53,22 @@ public final class TwilioSmsGateway implements SmsGateway {
                 .filter(message -> message.getDateCreated() == null || !message.getDateCreated().toInstant().isBefore(since))
                 .findFirst()
                 .map(message -> new SendResult.Accepted(message.getSid(), statusOf(message)));
+    }
+
+    /** Twilio answered with an error status (and usually its own error code). */
+    private static boolean wasAnswered(ApiException e) {
+        return e.getStatusCode() != null && e.getStatusCode() != 0;
+    }
+
+    /** The connection was never made, so Twilio cannot have the message: safe to retry. */
+    private static boolean neverSent(ApiException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SendResult.Refused refusal(ApiException e) {

@@ -90,18 +90,20 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
         }
     }
 
-    /** Why the request may not in, or empty when it may. */
+    /** Why the request may not come in, or empty when it may. */
     private Optional<String> refusal(ContainerRequestContext request, Map<String, String> params) {
+        String signatureProblem = null;
         if (signaturesRequired) {
             String signature = request.getHeaderString(SIGNATURE_HEADER);
             if (signature != null && signatures != null && signatures.validate(publicUrl(request), params, signature)) {
                 return Optional.empty();
             }
-            if (production || acceptedTokens.isEmpty()) {
-                return Optional.of(signature == null ? "missing X-Twilio-Signature" : "invalid X-Twilio-Signature");
-            }
+            signatureProblem = signature == null ? "missing X-Twilio-Signature" : "invalid X-Twilio-Signature";
         } else if (production) {
-            return Optional.of("signature validation is off in production");
+            signatureProblem = "signature validation is off in production";
+        }
+        if (production || (signatureProblem != null && acceptedTokens.isEmpty())) {
+            return Optional.of(signatureProblem);
         }
         if (acceptedTokens.isEmpty()) {
             if (warnedOpen.compareAndSet(false, true)) {
@@ -111,10 +113,13 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
             return Optional.empty();
         }
         Optional<String> presented = presentedToken(request);
-        if (presented.isEmpty()) {
-            return Optional.of("missing webhook token");
+        String tokenProblem = presented.isEmpty()
+                ? "missing webhook token"
+                : matchesAcceptedToken(presented.get()) ? null : "wrong webhook token";
+        if (tokenProblem == null) {
+            return Optional.empty();
         }
-        return matchesAcceptedToken(presented.get()) ? Optional.empty() : Optional.of("wrong webhook token");
+        return Optional.of(signatureProblem == null ? tokenProblem : signatureProblem + " and " + tokenProblem);
     }
 
     /** The URL Twilio signed: our public base URL, not whatever host a proxy forwarded to. */

@@ -11,6 +11,11 @@ public enum DeliveryOutcome {
     FAILED,
     /** Twilio says the recipient unsubscribed (21610): failed, and the opt-out is recorded. */
     FAILED_RECIPIENT_OPTED_OUT,
+    /**
+     * Twilio did not answer a send it may have received: the message stays SENDING and is settled like an
+     * interrupted send once its lease runs out.
+     */
+    OUTCOME_UNKNOWN,
     /** A send interrupted by a crash turned out to have reached Twilio: recorded, not resent. */
     RECOVERED_AS_SENT,
     /** A send interrupted by a crash never reached Twilio: queued again. */

@@ -14,7 +14,7 @@ public final class MessageTemplates {
     /** The first text to a caller we missed: asks for the service and names the opt-out. */
     public static String servicePrompt(Business business) {
         ServiceLabels labels = business.serviceLabels();
-        return "Sorry we missed your call - " + business.name() + " here. What can we help with? Reply 1 "
+        return "Sorry we missed your call - " + business.name() + " here. What do you need? Reply 1 "
                 + labels.first() + ", 2 " + labels.second() + ", 3 " + labels.third()
                 + ", or describe it. Reply STOP to opt out.";
     }

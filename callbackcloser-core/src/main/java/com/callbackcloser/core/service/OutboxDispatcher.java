@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * If the process dies in between, the message stays SENDING. After a lease it is claimed again by
  * {@link #settleInterrupted}, which asks Twilio whether it accepted a message with that sender, recipient
  * and body since the claim: if so the SID is recorded and nothing is resent, otherwise it is queued again.
- * While Twilio cannot be asked, the message is held, never blindly resent.
+ * While Twilio cannot be asked, the message is held, never blindly resent. A send that timed out after the
+ * request went out is treated the same way: it may have been accepted, so it waits for the lease and the
+ * lookup instead of being retried at once.
  */
 public final class OutboxDispatcher {
     /** Twilio: "Attempt to send to unsubscribed recipient". */
@@ -81,6 +83,9 @@ public final class OutboxDispatcher {
     }
 
     private DeliveryOutcome record(OutboundMessage message, SendResult result) {
+        if (result instanceof SendResult.Unknown) {
+            return logged(message, DeliveryOutcome.OUTCOME_UNKNOWN, result);
+        }
         Instant now = clock.instant();
         DeliveryOutcome outcome = transactions.inTransaction(repositories -> {
             var outbox = repositories.outbox();
@@ -163,7 +168,8 @@ public final class OutboxDispatcher {
     }
 
     private static DeliveryOutcome logged(OutboundMessage message, DeliveryOutcome outcome, SendResult result) {
-        if (outcome == DeliveryOutcome.FAILED || outcome == DeliveryOutcome.LEFT_UNSETTLED) {
+        if (outcome == DeliveryOutcome.FAILED || outcome == DeliveryOutcome.LEFT_UNSETTLED
+                || outcome == DeliveryOutcome.OUTCOME_UNKNOWN) {
             LOG.warn("event=twilio.messaging decision={} messageId={} attempt={} result={}",
                     outcome.logName(), message.id(), message.attempts(), result);
         } else {

@@ -30,11 +30,20 @@ public final class TestDatabase {
 
     /** A new, migrated, empty database. */
     public static TestDatabase create() {
+        return createDatabase("TEMPLATE " + TEMPLATE);
+    }
+
+    /** A new database without any schema, for testing the migrations themselves. */
+    public static TestDatabase createUnmigrated() {
+        return createDatabase("");
+    }
+
+    private static TestDatabase createDatabase(String options) {
         EmbeddedPostgres postgres = server();
         String name = "test_" + COUNTER.incrementAndGet();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+            statement.execute("CREATE DATABASE " + name + " " + options);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database", e);
         }

@@ -14,4 +14,10 @@ public sealed interface SendResult {
      * {@code errorCode} is the provider's own code (e.g. Twilio 21610) when it gave one.
      */
     record Refused(Integer errorCode, Integer httpStatus, String message, boolean retryable) implements SendResult {}
+
+    /**
+     * The request went out but no answer came back (a read timeout, a dropped connection): the provider may
+     * or may not have accepted it, so it must be looked up before anything is sent again.
+     */
+    record Unknown(String message) implements SendResult {}
 }

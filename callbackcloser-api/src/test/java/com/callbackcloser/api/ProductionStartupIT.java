@@ -1,0 +1,101 @@
+package com.callbackcloser.api;
+
+import static com.callbackcloser.api.testing.WebhookClient.encode;
+import static com.callbackcloser.api.testing.WebhookClient.params;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.callbackcloser.api.config.CallbackCloserConfiguration;
+import com.callbackcloser.api.testing.TwilioFake;
+import com.callbackcloser.api.testing.WebhookClient;
+import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.SubscriptionStatus;
+import com.callbackcloser.db.adapter.JdbiTransactionRunner;
+import com.callbackcloser.db.testing.TestBusinesses;
+import com.callbackcloser.db.testing.TestDatabase;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Production refuses unsafe configurations at start, and accepts nothing but valid signatures. */
+class ProductionStartupIT {
+    private static final TestDatabase DATABASE = TestDatabase.create();
+    private static final TwilioFake TWILIO = new TwilioFake();
+
+    @AfterAll
+    static void stopFake() {
+        TWILIO.close();
+    }
+
+    @Test
+    void productionWithSharedTokensOnlyRefusesToStartAndSaysWhy() {
+        DropwizardTestSupport<CallbackCloserConfiguration> support = production(
+                "twilio.validateSignature", "false",
+                "twilio.webhookAuthToken", "a-shared-token",
+                "twilio.accountSid", "",
+                "appUrl", "http://callbacks.example.test");
+
+        assertThatThrownBy(support::before)
+                .hasStackTraceContaining("Refusing to start in production")
+                .hasStackTraceContaining("TWILIO_VALIDATE_SIGNATURE")
+                .hasStackTraceContaining("TWILIO_ACCOUNT_SID")
+                .hasStackTraceContaining("APP_URL");
+        support.after();
+    }
+
+    @Test
+    void productionWithoutADatabaseUrlRefusesToStartRatherThanRunTheEmbeddedOne() {
+        DropwizardTestSupport<CallbackCloserConfiguration> support = production("database.url", "embedded");
+
+        assertThatThrownBy(support::before).hasStackTraceContaining("DATABASE_URL");
+        support.after();
+    }
+
+    @Test
+    void productionFailsClosedAcceptingOnlyValidSignatures() throws Exception {
+        DropwizardTestSupport<CallbackCloserConfiguration> support = production(
+                "twilio.webhookAuthToken", "a-shared-token");
+        support.before();
+        try {
+            Business business = TestBusinesses.create(new JdbiTransactionRunner(DATABASE.jdbi()), SubscriptionStatus.ACTIVE);
+            WebhookClient webhooks = new WebhookClient(support.getLocalPort(), "https://callbacks.example.test",
+                    TwilioFake.AUTH_TOKEN);
+            Map<String, String> call = params("CallSid", "CA" + System.nanoTime(), "From", "+14155550123",
+                    "To", business.twilioNumber(), "DialCallStatus", "completed");
+
+            HttpResponse<String> tokenOnly = webhooks.postRaw("/api/twilio/status?webhook_token=a-shared-token",
+                    encode(call), Map.of("X-Webhook-Token", "a-shared-token"));
+            HttpResponse<String> signed = webhooks.post("/api/twilio/status", call);
+
+            assertThat(tokenOnly.statusCode()).isEqualTo(401);
+            assertThat(signed.statusCode()).isEqualTo(200);
+        } finally {
+            support.after();
+        }
+    }
+
+    private static DropwizardTestSupport<CallbackCloserConfiguration> production(String... overrides) {
+        // Dropwizard keeps overrides in a set: one entry per key, or which one wins is a coin toss.
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("appEnv", "production");
+        settings.put("database.url", DATABASE.jdbcUrl());
+        settings.put("database.user", DATABASE.user());
+        settings.put("twilio.validateSignature", "true");
+        settings.put("twilio.accountSid", TwilioFake.ACCOUNT_SID);
+        settings.put("twilio.authToken", TwilioFake.AUTH_TOKEN);
+        settings.put("twilio.apiBaseUrl", TWILIO.baseUrl());
+        for (int i = 0; i < overrides.length; i += 2) {
+            settings.put(overrides[i], overrides[i + 1]);
+        }
+        return new DropwizardTestSupport<>(CallbackCloserApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                settings.entrySet().stream()
+                        .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))
+                        .toArray(ConfigOverride[]::new));
+    }
+}

@@ -1,0 +1,39 @@
+package com.callbackcloser.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ProductionRulesTest {
+
+    @Test
+    void aDevelopmentDefaultConfigurationBreaksEveryProductionRule() {
+        assertThat(ProductionRules.check(new CallbackCloserConfiguration()))
+                .extracting(ConfigurationProblem::setting)
+                .containsExactly("TWILIO_VALIDATE_SIGNATURE", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID",
+                        "DATABASE_URL", "APP_URL");
+    }
+
+    @Test
+    void aCompleteProductionConfigurationBreaksNone() {
+        CallbackCloserConfiguration config = new CallbackCloserConfiguration();
+        config.setAppEnv(AppEnv.PRODUCTION);
+        config.setAppUrl("https://callbacks.example.com/");
+        config.getDatabase().setUrl("postgres://u:p@db.example.com/app?sslmode=require");
+        config.getTwilio().setValidateSignature(true);
+        config.getTwilio().setAccountSid("AC0123");
+        config.getTwilio().setAuthToken("secret");
+
+        assertThat(ProductionRules.check(config)).isEmpty();
+        assertThat(config.getAppUrl()).isEqualTo("https://callbacks.example.com");
+    }
+
+    @Test
+    void tokensAreListedCurrentFirstWithoutBlanksOrRepeats() {
+        TwilioConfiguration twilio = new TwilioConfiguration();
+        twilio.setWebhookAuthToken(" new ");
+        twilio.setPreviousWebhookAuthTokens("old, ,older,new");
+
+        assertThat(twilio.acceptedWebhookTokens()).containsExactly("new", "old", "older");
+    }
+}

@@ -1,0 +1,83 @@
+package com.callbackcloser.api.resources;
+
+import static com.callbackcloser.api.testing.WebhookClient.encode;
+import static com.callbackcloser.api.testing.WebhookClient.params;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.callbackcloser.api.testing.ServiceUnderTest;
+import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.SubscriptionStatus;
+import com.callbackcloser.db.testing.TestBusinesses;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Outside production, without signature validation: the shared token, mid-rotation. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class WebhookTokenModeIT {
+    private static final ServiceUnderTest SERVICE = new ServiceUnderTest(List.of(
+            "twilio.webhookAuthToken", "current-token",
+            "twilio.previousWebhookAuthTokens", "older-token, previous-token"));
+    @SuppressWarnings("unused")
+    private static final DropwizardAppExtension<?> APP = SERVICE.app;
+
+    private Business business;
+    private String body;
+
+    @BeforeEach
+    void business() {
+        business = TestBusinesses.create(SERVICE.transactions(), SubscriptionStatus.ACTIVE);
+        body = encode(params("CallSid", "CA" + System.nanoTime(), "From", "+14155550123",
+                "To", business.twilioNumber(), "DialCallStatus", "completed"));
+    }
+
+    @Test
+    void currentTokenIsAcceptedInTheQueryAndInEachHeader() {
+        assertThat(post("/api/twilio/status?webhook_token=current-token", Map.of()).statusCode()).isEqualTo(200);
+        for (String header : List.of("X-CallbackCloser-Webhook-Token", "X-Twilio-Webhook-Auth-Token", "X-Webhook-Token")) {
+            assertThat(post("/api/twilio/status", Map.of(header, "current-token")).statusCode()).as(header)
+                    .isEqualTo(200);
+        }
+        assertThat(post("/api/twilio/status", Map.of("Authorization", "Bearer current-token")).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void previousTokensStillWorkDuringARotation() {
+        assertThat(post("/api/twilio/status?webhook_token=previous-token", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(post("/api/twilio/status?webhook_token=older-token", Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongOrMissingTokenIsUnauthorised() {
+        HttpResponse<String> wrong = post("/api/twilio/status?webhook_token=current-tokeN", Map.of());
+        HttpResponse<String> missing = post("/api/twilio/status", Map.of());
+
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("wrong webhook token");
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.body()).contains("missing webhook token");
+    }
+
+    @Test
+    void theDialCallbackUrlsCarryTheCurrentTokenSoTwilioCanAuthenticate() {
+        HttpResponse<String> voice = SERVICE.webhooks().postRaw("/api/twilio/voice?webhook_token=current-token",
+                encode(params("CallSid", "CA" + System.nanoTime(), "From", "+14155550123",
+                        "To", business.twilioNumber())), Map.of());
+
+        assertThat(voice.statusCode()).isEqualTo(200);
+        assertThat(voice.body())
+                .contains("action=\"https://callbacks.example.test/api/twilio/status?webhook_token=current-token\"")
+                .contains("recordingStatusCallback=\"https://callbacks.example.test/api/twilio/status?"
+                        + "webhook_token=current-token\"");
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> headers) {
+        return SERVICE.webhooks().postRaw(path, body, headers);
+    }
+}

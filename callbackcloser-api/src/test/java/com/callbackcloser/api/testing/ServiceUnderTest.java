@@ -1,0 +1,63 @@
+package com.callbackcloser.api.testing;
+
+import com.callbackcloser.api.CallbackCloserApplication;
+import com.callbackcloser.api.config.CallbackCloserConfiguration;
+import com.callbackcloser.core.port.out.TransactionRunner;
+import com.callbackcloser.db.adapter.JdbiTransactionRunner;
+import com.callbackcloser.db.testing.TestDatabase;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** The whole service on a fresh embedded database, with Twilio replaced by a local fake. */
+public final class ServiceUnderTest {
+    public static final String PUBLIC_URL = "https://callbacks.example.test";
+
+    public final TestDatabase database = TestDatabase.create();
+    public final TwilioFake twilio = new TwilioFake();
+    public final DropwizardAppExtension<CallbackCloserConfiguration> app;
+    private final Jdbi jdbi = database.jdbi();
+
+    /** Signature validation on, Twilio credentials set: the production set-up, in development mode. */
+    public static ServiceUnderTest withSignatures(String... moreOverrides) {
+        List<String> overrides = new ArrayList<>(List.of(
+                "twilio.validateSignature", "true",
+                "twilio.accountSid", TwilioFake.ACCOUNT_SID,
+                "twilio.authToken", TwilioFake.AUTH_TOKEN));
+        overrides.addAll(List.of(moreOverrides));
+        return new ServiceUnderTest(overrides);
+    }
+
+    public ServiceUnderTest(List<String> overrides) {
+        // Dropwizard keeps overrides in a set: one entry per key, or which one wins is a coin toss.
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("database.url", database.jdbcUrl());
+        settings.put("database.user", database.user());
+        settings.put("twilio.apiBaseUrl", twilio.baseUrl());
+        for (int i = 0; i < overrides.size(); i += 2) {
+            settings.put(overrides.get(i), overrides.get(i + 1));
+        }
+        app = new DropwizardAppExtension<>(CallbackCloserApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                settings.entrySet().stream()
+                        .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))
+                        .toArray(ConfigOverride[]::new));
+    }
+
+    public WebhookClient webhooks() {
+        return new WebhookClient(app.getLocalPort(), PUBLIC_URL, TwilioFake.AUTH_TOKEN);
+    }
+
+    public TransactionRunner transactions() {
+        return new JdbiTransactionRunner(jdbi);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+}

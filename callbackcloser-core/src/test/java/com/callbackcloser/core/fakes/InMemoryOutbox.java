@@ -1,0 +1,197 @@
+package com.callbackcloser.core.fakes;
+
+import com.callbackcloser.core.model.DeliveryState;
+import com.callbackcloser.core.model.OutboundMessage;
+import com.callbackcloser.core.model.OutboundSms;
+import com.callbackcloser.core.port.out.BusinessRepository;
+import com.callbackcloser.core.port.out.CallRepository;
+import com.callbackcloser.core.port.out.ConsentRepository;
+import com.callbackcloser.core.port.out.LeadRepository;
+import com.callbackcloser.core.port.out.MessageRepository;
+import com.callbackcloser.core.port.out.OutboxRepository;
+import com.callbackcloser.core.port.out.Repositories;
+import com.callbackcloser.core.port.out.TransactionRunner;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The outbox and consent ports in memory, for testing the dispatcher's decisions without a database (the
+ * SQL behind them is tested on PostgreSQL in the db module). Other repositories are not needed there.
+ */
+public final class InMemoryOutbox implements TransactionRunner, Repositories, OutboxRepository, ConsentRepository {
+
+    /** One row of the fake outbox. */
+    public static final class Row {
+        public final OutboundSms sms;
+        public DeliveryState state;
+        public int attempts;
+        public Instant nextAttemptAt;
+        public Instant sendingStartedAt;
+        public String sid;
+        public Integer errorCode;
+        public String error;
+
+        Row(OutboundSms sms, DeliveryState state, Instant now) {
+            this.sms = sms;
+            this.state = state;
+            this.nextAttemptAt = now;
+        }
+    }
+
+    public final Map<UUID, Row> rows = new LinkedHashMap<>();
+    public final Set<String> optedOut = new HashSet<>();
+    public final List<UUID> leadsTouched = new ArrayList<>();
+
+    @Override
+    public synchronized <T> T inTransaction(Function<Repositories, T> work) {
+        return work.apply(this);
+    }
+
+    @Override
+    public UUID enqueue(OutboundSms sms, DeliveryState initialState, Instant now) {
+        UUID id = UUID.randomUUID();
+        rows.put(id, new Row(sms, initialState, now));
+        return id;
+    }
+
+    @Override
+    public List<OutboundMessage> claimDue(Instant now, int limit) {
+        List<OutboundMessage> claimed = new ArrayList<>();
+        rows.entrySet().stream()
+                .filter(e -> e.getValue().state == DeliveryState.QUEUED && !e.getValue().nextAttemptAt.isAfter(now))
+                .sorted(Comparator.comparing(e -> e.getValue().nextAttemptAt))
+                .limit(limit)
+                .forEach(e -> {
+                    Row row = e.getValue();
+                    row.state = DeliveryState.SENDING;
+                    row.attempts++;
+                    row.sendingStartedAt = now;
+                    claimed.add(message(e.getKey(), row, now));
+                });
+        return claimed;
+    }
+
+    @Override
+    public List<OutboundMessage> claimStale(Instant startedBefore, Instant now, int limit) {
+        List<OutboundMessage> claimed = new ArrayList<>();
+        rows.entrySet().stream()
+                .filter(e -> e.getValue().state == DeliveryState.SENDING
+                        && e.getValue().sendingStartedAt.isBefore(startedBefore))
+                .limit(limit)
+                .forEach(e -> {
+                    claimed.add(message(e.getKey(), e.getValue(), e.getValue().sendingStartedAt));
+                    e.getValue().sendingStartedAt = now;
+                });
+        return claimed;
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return rows.values().stream().filter(row -> row.state == DeliveryState.QUEUED)
+                .map(row -> row.nextAttemptAt).min(Comparator.naturalOrder());
+    }
+
+    @Override
+    public void markSent(UUID id, String twilioSid, String twilioStatus, Instant now) {
+        finish(id, DeliveryState.SENT, null, null).sid = twilioSid;
+    }
+
+    @Override
+    public void markSimulated(UUID id, Instant now) {
+        finish(id, DeliveryState.SIMULATED, null, null);
+    }
+
+    @Override
+    public void markSuppressed(UUID id, String reason, Instant now) {
+        finish(id, DeliveryState.SUPPRESSED, null, reason);
+    }
+
+    @Override
+    public void markFailed(UUID id, Integer errorCode, String error, Instant now) {
+        finish(id, DeliveryState.FAILED, errorCode, error);
+    }
+
+    @Override
+    public void reschedule(UUID id, Instant nextAttemptAt, Integer errorCode, String error, Instant now) {
+        Row row = finish(id, DeliveryState.QUEUED, errorCode, error);
+        row.nextAttemptAt = nextAttemptAt;
+    }
+
+    private Row finish(UUID id, DeliveryState state, Integer errorCode, String error) {
+        Row row = rows.get(id);
+        if (row.state != DeliveryState.SENDING) {
+            throw new IllegalStateException("row " + id + " is " + row.state + ", not SENDING");
+        }
+        row.state = state;
+        row.errorCode = errorCode;
+        row.error = error;
+        return row;
+    }
+
+    private static OutboundMessage message(UUID id, Row row, Instant startedAt) {
+        OutboundSms sms = row.sms;
+        return new OutboundMessage(id, sms.businessId(), sms.leadId(), sms.participant(), sms.from(), sms.to(),
+                sms.body(), row.attempts, startedAt);
+    }
+
+    @Override
+    public boolean isOptedOut(UUID businessId, String phone) {
+        return optedOut.contains(businessId + phone);
+    }
+
+    @Override
+    public void recordOptOut(UUID businessId, String phone, String phoneRaw, String keyword, String sid, Instant at) {
+        optedOut.add(businessId + phone);
+    }
+
+    @Override
+    public void recordOptIn(UUID businessId, String phone, String phoneRaw, String keyword, String sid, Instant at) {
+        optedOut.remove(businessId + phone);
+    }
+
+    @Override
+    public OutboxRepository outbox() {
+        return this;
+    }
+
+    @Override
+    public ConsentRepository consents() {
+        return this;
+    }
+
+    @Override
+    public LeadRepository leads() {
+        return (LeadRepository) java.lang.reflect.Proxy.newProxyInstance(
+                LeadRepository.class.getClassLoader(), new Class<?>[] {LeadRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("recordOutbound")) {
+                        leadsTouched.add((UUID) args[0]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Override
+    public BusinessRepository businesses() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CallRepository calls() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public MessageRepository messages() {
+        throw new UnsupportedOperationException();
+    }
+}

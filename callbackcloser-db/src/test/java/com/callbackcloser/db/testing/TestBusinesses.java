@@ -1,0 +1,34 @@
+package com.callbackcloser.db.testing;
+
+import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.NewBusiness;
+import com.callbackcloser.core.model.ServiceLabels;
+import com.callbackcloser.core.model.SubscriptionStatus;
+import com.callbackcloser.core.port.out.TransactionRunner;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Businesses for tests, each with its own Twilio number (numbers are unique across businesses). */
+public final class TestBusinesses {
+    private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(100);
+
+    private TestBusinesses() {}
+
+    public static Business create(TransactionRunner transactions, SubscriptionStatus status) {
+        return create(transactions, status, nextTwilioNumber(), null);
+    }
+
+    public static Business create(
+            TransactionRunner transactions, SubscriptionStatus status, String twilioNumber, String notifyPhone) {
+        NewBusiness business = new NewBusiness("Acme Plumbing", "+14155550199", notifyPhone, 20,
+                ServiceLabels.DEFAULTS, ZoneId.of("America/New_York"), twilioNumber, status);
+        return transactions.inTransaction(repositories -> repositories.businesses().create(business, Instant.now()));
+    }
+
+    /** A valid-looking US number (555 exchange, valid to libphonenumber), unique within the test run. */
+    public static String nextTwilioNumber() {
+        int n = NEXT_NUMBER.getAndIncrement();
+        return String.format("+1628555%04d", n);
+    }
+}
