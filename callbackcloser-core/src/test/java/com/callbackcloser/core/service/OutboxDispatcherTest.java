@@ -105,6 +105,16 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void aSendWithoutAnAnswerStaysSendingUntilItCanBeLookedUp() {
+        UUID id = queue();
+        gateway.answers.add(new SendResult.Unknown("Read timed out"));
+
+        assertThat(deliverNext()).isEqualTo(DeliveryOutcome.OUTCOME_UNKNOWN);
+        assertThat(outbox.rows.get(id).state).isEqualTo(DeliveryState.SENDING);
+        assertThat(dispatcher.claimDue(10)).isEmpty();
+    }
+
+    @Test
     void interruptedSendThatTwilioAcceptedIsRecordedNotResent() {
         UUID id = queue();
         OutboundMessage claimed = dispatcher.claimDue(1).get(0);
