@@ -9,6 +9,8 @@ import com.callbackcloser.api.config.ProductionRules;
 import com.callbackcloser.api.config.TwilioConfiguration;
 import com.callbackcloser.api.db.DatabaseConnector;
 import com.callbackcloser.api.outbox.OutboxWorker;
+import com.callbackcloser.api.resources.TwilioMessageStatusResource;
+import com.callbackcloser.api.resources.TwilioSmsResource;
 import com.callbackcloser.api.resources.TwilioStatusResource;
 import com.callbackcloser.api.resources.TwilioVoiceResource;
 import com.callbackcloser.api.servlets.CorrelationIdFilter;
@@ -19,7 +21,9 @@ import com.callbackcloser.api.twilio.TwilioWebhookAuthenticator;
 import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.port.out.SmsGateway;
 import com.callbackcloser.core.port.out.TransactionRunner;
+import com.callbackcloser.core.service.InboundSmsService;
 import com.callbackcloser.core.service.IncomingCallService;
+import com.callbackcloser.core.service.MessageStatusService;
 import com.callbackcloser.core.service.MissedCallService;
 import com.callbackcloser.core.service.OutboxDispatcher;
 import com.callbackcloser.core.service.RetryPolicy;
@@ -88,13 +92,17 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 
         RawPayload rawPayload = new RawPayload(environment.getObjectMapper());
+        WebhookUrls urls = new WebhookUrls(config);
         environment.jersey().register(new TwilioWebhookAuthenticator(config));
         environment.jersey().register(new TwilioVoiceResource(
-                new IncomingCallService(transactions, clock), new WebhookUrls(config), rawPayload));
+                new IncomingCallService(transactions, clock), urls, rawPayload));
         environment.jersey().register(new TwilioStatusResource(new MissedCallService(transactions, clock), rawPayload));
+        environment.jersey().register(new TwilioSmsResource(
+                new InboundSmsService(transactions, urls::lead, clock), rawPayload));
+        environment.jersey().register(new TwilioMessageStatusResource(new MessageStatusService(transactions, clock)));
 
         if (config.getOutbox().isEnabled()) {
-            manageOutbox(config, environment, transactions, clock);
+            manageOutbox(config, environment, transactions, urls, clock);
         }
     }
 
@@ -110,12 +118,12 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         LOG.info("Development mode; production would refuse to start until:\n{}", list);
     }
 
-    private static void manageOutbox(
-            CallbackCloserConfiguration config, Environment environment, TransactionRunner transactions, Clock clock) {
+    private static void manageOutbox(CallbackCloserConfiguration config, Environment environment,
+            TransactionRunner transactions, WebhookUrls urls, Clock clock) {
         OutboxConfiguration outbox = config.getOutbox();
         OutboxDispatcher dispatcher = new OutboxDispatcher(
                 transactions,
-                smsGateway(config),
+                smsGateway(config, urls),
                 new RetryPolicy(outbox.getMaxAttempts(), outbox.getInitialRetryDelay().toJavaDuration(),
                         outbox.getMaxRetryDelay().toJavaDuration()),
                 clock,
@@ -138,11 +146,11 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         });
     }
 
-    private static SmsGateway smsGateway(CallbackCloserConfiguration config) {
+    private static SmsGateway smsGateway(CallbackCloserConfiguration config, WebhookUrls urls) {
         TwilioConfiguration twilio = config.getTwilio();
         if (twilio.hasCredentials()) {
             return new TwilioSmsGateway(twilio.getAccountSid(), twilio.getAuthToken(), twilio.getApiBaseUrl(),
-                    twilio.getRequestTimeout().toJavaDuration());
+                    twilio.getRequestTimeout().toJavaDuration(), urls::messageStatus);
         }
         LOG.warn("TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN not set: texts are logged and stored as simulated, not sent");
         return new DevelopmentSmsGateway();

@@ -10,10 +10,13 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 /** Sends texts with twilio-java's {@code Message.creator}. */
 public final class TwilioSmsGateway implements SmsGateway {
@@ -22,18 +25,23 @@ public final class TwilioSmsGateway implements SmsGateway {
     private static final long RECENT_MESSAGES_TO_SEARCH = 50;
 
     private final TwilioRestClient client;
+    private final Function<UUID, String> statusCallbackUrl;
 
-    public TwilioSmsGateway(String accountSid, String authToken, String apiBaseUrl, Duration timeout) {
+    /** @param statusCallbackUrl where Twilio reports each message's delivery, by our message id */
+    public TwilioSmsGateway(String accountSid, String authToken, String apiBaseUrl, Duration timeout,
+            Function<UUID, String> statusCallbackUrl) {
         this.client = new TwilioRestClient.Builder(accountSid, authToken)
                 .accountSid(accountSid)
                 .httpClient(new TwilioHttpClient(apiBaseUrl, timeout))
                 .build();
+        this.statusCallbackUrl = statusCallbackUrl;
     }
 
     @Override
     public SendResult send(SmsRequest sms) {
         try {
             Message message = Message.creator(new PhoneNumber(sms.to()), new PhoneNumber(sms.from()), sms.body())
+                    .setStatusCallback(URI.create(statusCallbackUrl.apply(sms.messageId())))
                     .create(client);
             return new SendResult.Accepted(message.getSid(), statusOf(message));
         } catch (ApiException e) {

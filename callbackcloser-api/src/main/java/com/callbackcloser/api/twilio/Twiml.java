@@ -2,6 +2,7 @@ package com.callbackcloser.api.twilio;
 
 import com.callbackcloser.core.port.in.IncomingCallDecision;
 import com.twilio.http.HttpMethod;
+import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Hangup;
@@ -40,6 +41,14 @@ public final class Twiml {
     /** The caller must never hear Twilio's "application error": an internal failure says this instead. */
     public static String apology() {
         return sayAndHangUp("Sorry, we cannot take your call right now. Please try again in a few minutes.");
+    }
+
+    /** A text sent back as the answer to an inbound text. */
+    public static String message(String text) {
+        return new MessagingResponse.Builder()
+                .message(new com.twilio.twiml.messaging.Message.Builder(text).build())
+                .build()
+                .toXml();
     }
 
     /** An empty response: nothing more for Twilio to do. */

@@ -4,6 +4,7 @@ import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The public URLs Twilio calls. Outside production, when a shared webhook token is configured, it rides in
@@ -40,8 +41,30 @@ public final class WebhookUrls {
         return url(MESSAGE_STATUS_PATH);
     }
 
+    /** The status callback of one outbound message: our id rides along, so the callback can never miss it. */
+    public String messageStatus(UUID messageId) {
+        return url(MESSAGE_STATUS_PATH, "messageId=" + messageId);
+    }
+
+    /** Where an owner opens a lead: the owner API's lead resource. */
+    public String lead(UUID businessId, UUID leadId) {
+        return appUrl + "/api/businesses/" + businessId + "/leads/" + leadId;
+    }
+
     private String url(String path) {
-        String url = appUrl + path;
-        return token == null ? url : url + "?webhook_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return url(path, null);
+    }
+
+    private String url(String path, String query) {
+        StringBuilder url = new StringBuilder(appUrl).append(path);
+        char separator = '?';
+        if (query != null) {
+            url.append(separator).append(query);
+            separator = '&';
+        }
+        if (token != null) {
+            url.append(separator).append("webhook_token=").append(URLEncoder.encode(token, StandardCharsets.UTF_8));
+        }
+        return url.toString();
     }
 }

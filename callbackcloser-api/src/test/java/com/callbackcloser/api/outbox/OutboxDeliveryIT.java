@@ -158,7 +158,8 @@ class OutboxDeliveryIT {
 
     private void startWorker(Duration lease) {
         OutboxDispatcher dispatcher = new OutboxDispatcher(transactions,
-                new TwilioSmsGateway(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, twilio.baseUrl(), Duration.ofSeconds(2)),
+                new TwilioSmsGateway(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, twilio.baseUrl(), Duration.ofSeconds(2),
+                        id -> "https://callbacks.example.test/api/twilio/message-status?messageId=" + id),
                 new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(200)), Clock.systemUTC(), Math::random);
         OutboxWorker worker = new OutboxWorker(dispatcher, 8, Duration.ofMillis(100), lease, Clock.systemUTC());
         workers.add(worker);

@@ -13,7 +13,9 @@ public enum DeliveryState {
     /** Not sent because the recipient opted out. */
     SUPPRESSED,
     /** Logged by the development sender instead of being sent. */
-    SIMULATED;
+    SIMULATED,
+    /** Sent as the TwiML answer to an inbound text (compliance replies); it has no SID of its own. */
+    TWIML_REPLY;
 
     public boolean isFinal() {
         return this != QUEUED && this != SENDING;

@@ -35,4 +35,14 @@ public record Lead(
     public boolean smsStarted() {
         return smsStartedAt != null;
     }
+
+    /** This lead after one conversation step taken at {@code now}. */
+    public Lead withConversation(ConversationState state, Qualification answers, boolean qualified, Instant now) {
+        return new Lead(id, businessId, callId, callerRaw, callerNumber,
+                qualified && status == LeadStatus.NEW ? LeadStatus.QUALIFIED : status,
+                billingRequired, state, answers,
+                smsStartedAt == null ? now : smsStartedAt,
+                state == ConversationState.COMPLETED && smsCompletedAt == null ? now : smsCompletedAt,
+                ownerNotifiedAt, usageLimitNotifiedAt, lastInboundAt, lastOutboundAt, now, createdAt);
+    }
 }

@@ -1,6 +1,8 @@
 package com.callbackcloser.core.service;
 
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.Lead;
+import com.callbackcloser.core.model.Qualification;
 import com.callbackcloser.core.model.ServiceLabels;
 
 /**
@@ -8,6 +10,9 @@ import com.callbackcloser.core.model.ServiceLabels;
  * ASCII punctuation, because a single curly quote switches the whole text to UCS-2 and 70-character segments.
  */
 public final class MessageTemplates {
+    public static final String PRODUCT = "CallbackCloser";
+    /** A caller's own description of the service is echoed back only when it is label-sized. */
+    private static final int MAX_ECHOED_SERVICE = ServiceLabels.MAX_LENGTH;
 
     private MessageTemplates() {}
 
@@ -17,5 +22,73 @@ public final class MessageTemplates {
         return "Sorry we missed your call - " + business.name() + " here. What do you need? Reply 1 "
                 + labels.first() + ", 2 " + labels.second() + ", 3 " + labels.third()
                 + ", or describe it. Reply STOP to opt out.";
+    }
+
+    public static String urgencyPrompt(String service) {
+        String echo = service.length() <= MAX_ECHOED_SERVICE ? "Got it: " + service + ". " : "Got it. ";
+        return echo + "How urgent is it? Reply 1 Emergency, 2 Today, 3 This week, 4 Just a quote.";
+    }
+
+    public static String urgencyRetry() {
+        return "Sorry, I didn't get that. Reply 1 Emergency, 2 Today, 3 This week, or 4 Just a quote.";
+    }
+
+    public static String zipPrompt() {
+        return "Thanks. What's the ZIP code where you need the work done?";
+    }
+
+    public static String zipRetry() {
+        return "Sorry, that doesn't look like a ZIP code. Please reply with the ZIP, e.g. 12345.";
+    }
+
+    public static String bestTimePrompt() {
+        return "Thanks! When's the best time to reach you? Reply 1 Morning, 2 Afternoon, 3 Evening.";
+    }
+
+    public static String bestTimeRetry() {
+        return "Sorry, I didn't get that. Reply 1 Morning, 2 Afternoon, or 3 Evening.";
+    }
+
+    public static String namePrompt() {
+        return "Last question: what's your name? (Reply SKIP to skip)";
+    }
+
+    public static String completed(Business business, String name) {
+        return "Thanks" + (name == null ? "" : ", " + name) + "! " + business.name()
+                + " has your request and will call you back soon.";
+    }
+
+    public static String alreadyCompleted(Business business) {
+        return "Thanks, we already have your request. " + business.name() + " will be in touch soon.";
+    }
+
+    public static String optedOut(Business business) {
+        return "You're unsubscribed from " + business.name() + " texts and will get no more. Reply START to resubscribe.";
+    }
+
+    public static String optedIn(Business business) {
+        return "You're resubscribed to " + business.name() + " texts. Reply STOP to unsubscribe, HELP for help.";
+    }
+
+    public static String help(Business business) {
+        return PRODUCT + ": missed-call follow-up texts for " + business.name()
+                + ". Reply STOP to unsubscribe, START to resubscribe. Msg & data rates may apply.";
+    }
+
+    /** The one-line summary the owner gets once the caller has told us service, urgency and ZIP. */
+    public static String ownerSummary(Business business, Lead lead, Qualification answers, String leadLink) {
+        return "New lead for " + business.name() + ": " + lead.callerNumber()
+                + " - " + orDash(answers.service()) + ", " + orDash(answers.urgency())
+                + ", ZIP " + orDash(answers.zip())
+                + (answers.bestTime() == null ? "" : ", best time " + answers.bestTime()) + ". " + leadLink;
+    }
+
+    public static String usageLimitReached(Business business, int used, int limit) {
+        return PRODUCT + ": " + business.name() + " reached its monthly limit (" + used + "/" + limit
+                + "). A missed call was recorded, but no follow-up text was sent.";
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
     }
 }

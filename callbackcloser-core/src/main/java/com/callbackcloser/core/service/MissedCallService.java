@@ -118,15 +118,13 @@ public final class MissedCallService implements HandleDialStatusUseCase {
         if (!PhoneNumbers.isTextable(lead.callerNumber())) {
             return DialStatusOutcome.CALLER_NOT_TEXTABLE;
         }
-        boolean optedOut = repositories.consents().isOptedOut(business.id(), lead.callerNumber());
-        repositories.outbox().enqueue(
+        DeliveryState queued = OutboundTexts.queue(repositories,
                 new OutboundSms(business.id(), lead.id(), Participant.LEAD, twilioNumber.get(), lead.callerNumber(),
                         MessageTemplates.servicePrompt(business)),
-                optedOut ? DeliveryState.SUPPRESSED : DeliveryState.QUEUED,
                 now);
         // A suppressed first text still starts the conversation, as the old app did: if the caller texts
         // START and then writes to us, the conversation picks up at the service question.
         repositories.leads().startConversation(lead.id(), now);
-        return optedOut ? DialStatusOutcome.TEXT_SUPPRESSED : DialStatusOutcome.TEXT_QUEUED;
+        return queued == DeliveryState.SUPPRESSED ? DialStatusOutcome.TEXT_SUPPRESSED : DialStatusOutcome.TEXT_QUEUED;
     }
 }

@@ -8,6 +8,7 @@ import com.callbackcloser.core.port.out.CallRepository;
 import com.callbackcloser.core.port.out.ConsentRepository;
 import com.callbackcloser.core.port.out.LeadRepository;
 import com.callbackcloser.core.port.out.MessageRepository;
+import com.callbackcloser.core.port.out.MessageStatusRow;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.core.port.out.Repositories;
 import com.callbackcloser.core.port.out.TransactionRunner;
@@ -124,6 +125,16 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
     public void reschedule(UUID id, Instant nextAttemptAt, Integer errorCode, String error, Instant now) {
         Row row = finish(id, DeliveryState.QUEUED, errorCode, error);
         row.nextAttemptAt = nextAttemptAt;
+    }
+
+    @Override
+    public Optional<MessageStatusRow> lockForStatusUpdate(UUID id, String twilioSid) {
+        throw new UnsupportedOperationException("status callbacks are tested on PostgreSQL");
+    }
+
+    @Override
+    public void updateProviderStatus(UUID id, String twilioSid, String twilioStatus, Integer errorCode, Instant now) {
+        throw new UnsupportedOperationException("status callbacks are tested on PostgreSQL");
     }
 
     private Row finish(UUID id, DeliveryState state, Integer errorCode, String error) {

@@ -33,6 +33,29 @@ final class JdbiLeadRepository implements LeadRepository {
     }
 
     @Override
+    public Optional<Lead> lockLatestForCaller(UUID businessId, String callerNumber) {
+        return dao.lockLatestForCaller(businessId, callerNumber);
+    }
+
+    @Override
+    public void recordInbound(UUID leadId, Instant at) {
+        dao.recordInbound(leadId, at);
+    }
+
+    @Override
+    public void saveConversation(Lead lead, Instant now) {
+        var answers = lead.qualification();
+        dao.saveConversation(lead.id(), lead.status().name(), lead.conversationState().name(), answers.service(),
+                answers.serviceRaw(), answers.urgency(), answers.zip(), answers.bestTime(), answers.contactName(),
+                lead.smsStartedAt(), lead.smsCompletedAt(), now);
+    }
+
+    @Override
+    public boolean claimOwnerNotice(UUID leadId, Instant now) {
+        return dao.claimOwnerNotice(leadId, now) == 1;
+    }
+
+    @Override
     public void markBillingRequired(UUID leadId, Instant now) {
         dao.markBillingRequired(leadId, now);
     }

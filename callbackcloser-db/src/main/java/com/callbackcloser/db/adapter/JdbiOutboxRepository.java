@@ -3,6 +3,7 @@ package com.callbackcloser.db.adapter;
 import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.OutboundSms;
+import com.callbackcloser.core.port.out.MessageStatusRow;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.db.dao.OutboxDao;
 import java.time.Instant;
@@ -64,6 +65,19 @@ final class JdbiOutboxRepository implements OutboxRepository {
     @Override
     public void markFailed(UUID id, Integer errorCode, String error, Instant now) {
         dao.finish(id, DeliveryState.FAILED.name(), errorCode, error, now);
+    }
+
+    @Override
+    public Optional<MessageStatusRow> lockForStatusUpdate(UUID id, String twilioSid) {
+        if (id != null) {
+            return dao.lockForStatusUpdateById(id);
+        }
+        return twilioSid == null ? Optional.empty() : dao.lockForStatusUpdateBySid(twilioSid);
+    }
+
+    @Override
+    public void updateProviderStatus(UUID id, String twilioSid, String twilioStatus, Integer errorCode, Instant now) {
+        dao.updateProviderStatus(id, twilioSid, twilioStatus, errorCode, now);
     }
 
     @Override

@@ -41,6 +41,56 @@ public interface LeadDao {
             """)
     List<Lead> listRecent(@Bind("businessId") UUID businessId, @Bind("limit") int limit);
 
+    /** Open conversations first (false sorts before true), then the newest. */
+    @SqlQuery("""
+            SELECT * FROM leads
+             WHERE business_id = :businessId AND caller_number = :callerNumber
+             ORDER BY conversation_state = 'COMPLETED', created_at DESC, id DESC
+             LIMIT 1
+             FOR UPDATE
+            """)
+    Optional<Lead> lockLatestForCaller(@Bind("businessId") UUID businessId, @Bind("callerNumber") String callerNumber);
+
+    @SqlUpdate("""
+            UPDATE leads
+               SET last_inbound_at = :at, last_interaction_at = GREATEST(last_interaction_at, :at), updated_at = :at
+             WHERE id = :id
+            """)
+    void recordInbound(@Bind("id") UUID id, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            UPDATE leads
+               SET status = :status,
+                   conversation_state = :state,
+                   service = :service,
+                   service_raw = :serviceRaw,
+                   urgency = :urgency,
+                   zip = :zip,
+                   best_time = :bestTime,
+                   contact_name = :contactName,
+                   sms_started_at = :smsStartedAt,
+                   sms_completed_at = :smsCompletedAt,
+                   last_interaction_at = :now,
+                   updated_at = :now
+             WHERE id = :id
+            """)
+    void saveConversation(
+            @Bind("id") UUID id,
+            @Bind("status") String status,
+            @Bind("state") String state,
+            @Bind("service") String service,
+            @Bind("serviceRaw") String serviceRaw,
+            @Bind("urgency") String urgency,
+            @Bind("zip") String zip,
+            @Bind("bestTime") String bestTime,
+            @Bind("contactName") String contactName,
+            @Bind("smsStartedAt") Instant smsStartedAt,
+            @Bind("smsCompletedAt") Instant smsCompletedAt,
+            @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE leads SET owner_notified_at = :now, updated_at = :now WHERE id = :id AND owner_notified_at IS NULL")
+    int claimOwnerNotice(@Bind("id") UUID id, @Bind("now") Instant now);
+
     @SqlUpdate("UPDATE leads SET billing_required = true, updated_at = :now WHERE id = :id")
     void markBillingRequired(@Bind("id") UUID id, @Bind("now") Instant now);
 

@@ -1,10 +1,12 @@
 package com.callbackcloser.db.dao;
 
 import com.callbackcloser.core.model.OutboundMessage;
+import com.callbackcloser.core.port.out.MessageStatusRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -77,9 +79,11 @@ public interface OutboxDao {
     @SqlQuery("SELECT min(next_attempt_at) FROM messages WHERE delivery_state = 'QUEUED'")
     Optional<Instant> nextDueAt();
 
+    /** A status callback may have stored a later Twilio status already; it is kept. */
     @SqlUpdate("""
             UPDATE messages
-               SET delivery_state = 'SENT', twilio_sid = :sid, twilio_status = :status, sent_at = :now,
+               SET delivery_state = 'SENT', twilio_sid = :sid, sent_at = :now,
+                   twilio_status = COALESCE(twilio_status, :status),
                    next_attempt_at = NULL, last_error = NULL, last_error_code = NULL, updated_at = :now
              WHERE id = :id AND delivery_state = 'SENDING'
             """)
@@ -109,5 +113,44 @@ public interface OutboxDao {
             @Bind("nextAttemptAt") Instant nextAttemptAt,
             @Bind("errorCode") Integer errorCode,
             @Bind("error") String error,
+            @Bind("now") Instant now);
+
+    @SqlQuery("""
+            SELECT id, business_id, to_number AS "to", twilio_sid, twilio_status FROM messages
+             WHERE id = :id AND direction = 'OUTBOUND'
+             FOR UPDATE
+            """)
+    @RegisterConstructorMapper(MessageStatusRow.class)
+    Optional<MessageStatusRow> lockForStatusUpdateById(@Bind("id") UUID id);
+
+    @SqlQuery("""
+            SELECT id, business_id, to_number AS "to", twilio_sid, twilio_status FROM messages
+             WHERE twilio_sid = :sid AND direction = 'OUTBOUND'
+             FOR UPDATE
+            """)
+    @RegisterConstructorMapper(MessageStatusRow.class)
+    Optional<MessageStatusRow> lockForStatusUpdateBySid(@Bind("sid") String sid);
+
+    /**
+     * A status callback proves Twilio has the message: one still SENDING (its worker has not recorded the
+     * answer yet, or died) becomes SENT here, and the worker's own update then finds nothing to change.
+     */
+    @SqlUpdate("""
+            UPDATE messages
+               SET twilio_status = :status,
+                   twilio_sid = COALESCE(twilio_sid, :sid),
+                   delivery_state = CASE WHEN delivery_state = 'SENDING' THEN 'SENT' ELSE delivery_state END,
+                   sent_at = CASE WHEN delivery_state = 'SENDING' THEN :now ELSE sent_at END,
+                   last_error_code = COALESCE(CAST(:errorCode AS integer), last_error_code),
+                   last_error = CASE WHEN CAST(:errorCode AS integer) IS NULL THEN last_error
+                                     ELSE 'Twilio reported error ' || CAST(:errorCode AS integer) END,
+                   updated_at = :now
+             WHERE id = :id
+            """)
+    void updateProviderStatus(
+            @Bind("id") UUID id,
+            @Bind("sid") String sid,
+            @Bind("status") String status,
+            @Bind("errorCode") Integer errorCode,
             @Bind("now") Instant now);
 }

@@ -16,6 +16,20 @@ public interface LeadRepository {
     /** Newest first; all businesses when {@code businessId} is null. */
     List<Lead> listRecent(UUID businessId, int limit);
 
+    /**
+     * The lead a text from this phone belongs to: the newest whose conversation is not completed, else the
+     * newest. Locked until the transaction ends, so two texts to one lead are handled one after the other.
+     */
+    Optional<Lead> lockLatestForCaller(UUID businessId, String callerNumber);
+
+    void recordInbound(UUID leadId, Instant at);
+
+    /** Stores the conversation fields of this lead (state, answers, pipeline status, SMS timestamps). */
+    void saveConversation(Lead lead, Instant now);
+
+    /** Claims the owner summary for this lead: true for exactly one caller, ever. */
+    boolean claimOwnerNotice(UUID leadId, Instant now);
+
     void markBillingRequired(UUID leadId, Instant now);
 
     /** The first text is on its way: the conversation waits for the service answer. */

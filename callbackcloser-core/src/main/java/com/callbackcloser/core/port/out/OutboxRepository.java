@@ -41,4 +41,10 @@ public interface OutboxRepository {
     void markFailed(UUID id, Integer errorCode, String error, Instant now);
 
     void reschedule(UUID id, Instant nextAttemptAt, Integer errorCode, String error, Instant now);
+
+    /** The outbound message a status callback is about (by our id, else by SID), locked for the update. */
+    Optional<MessageStatusRow> lockForStatusUpdate(UUID id, String twilioSid);
+
+    /** Records Twilio's status (and its SID if we had not stored it yet, and any delivery error). */
+    void updateProviderStatus(UUID id, String twilioSid, String twilioStatus, Integer errorCode, Instant now);
 }

@@ -1,0 +1,64 @@
+package com.callbackcloser.api.resources;
+
+import com.callbackcloser.api.twilio.TwilioForm;
+import com.callbackcloser.api.twilio.TwilioWebhook;
+import com.callbackcloser.api.twilio.Twiml;
+import com.callbackcloser.api.twilio.WebhookUrls;
+import com.callbackcloser.core.port.in.HandleMessageStatusUseCase;
+import com.callbackcloser.core.port.in.MessageStatusCallback;
+import com.callbackcloser.core.port.in.MessageStatusOutcome;
+import com.codahale.metrics.annotation.Timed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Twilio's delivery reports for the texts we sent: queued → sent → delivered / undelivered / failed. */
+@Path(WebhookUrls.MESSAGE_STATUS_PATH)
+@TwilioWebhook
+public final class TwilioMessageStatusResource {
+    private static final Logger LOG = LoggerFactory.getLogger("twilio.messaging");
+
+    private final HandleMessageStatusUseCase messageStatus;
+
+    public TwilioMessageStatusResource(HandleMessageStatusUseCase messageStatus) {
+        this.messageStatus = messageStatus;
+    }
+
+    @POST
+    @Timed
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({Twiml.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    public Response statusCallback(@Context ContainerRequestContext request, @QueryParam("messageId") String messageId) {
+        TwilioForm form = TwilioForm.of(request);
+        String messageSid = form.get("MessageSid").or(() -> form.get("SmsSid"))
+                .orElseThrow(() -> new BadRequestException("missing MessageSid"));
+        String status = form.get("MessageStatus").or(() -> form.get("SmsStatus"))
+                .orElseThrow(() -> new BadRequestException("missing MessageStatus"));
+        MessageStatusOutcome outcome = messageStatus.onMessageStatus(
+                new MessageStatusCallback(parseId(messageId), messageSid, status, form.getInteger("ErrorCode")));
+        LOG.info("event=twilio.messaging messageSid={} status={} errorCode={} decision={}",
+                messageSid, status, form.getOrNull("ErrorCode"), outcome.logName());
+        return Response.ok(Twiml.empty(), Twiml.MEDIA_TYPE).header(WebhookDecision.HEADER, outcome.logName()).build();
+    }
+
+    private static UUID parseId(String messageId) {
+        if (messageId == null || messageId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(messageId);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("messageId is not a UUID");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.callbackcloser.core.port.in;
+
+import java.util.Locale;
+
+/** The decision taken for one inbound text; logged and counted. */
+public enum InboundSmsOutcome {
+    UNKNOWN_BUSINESS,
+    /** A MessageSid seen before (a Twilio retry) that is not a keyword: nothing more to do. */
+    DUPLICATE,
+    OPTED_OUT,
+    OPTED_IN,
+    HELP,
+    /** Nobody we know: the text is kept, nothing is sent. */
+    NO_LEAD,
+    BILLING_INACTIVE,
+    BILLING_REQUIRED,
+    NO_TWILIO_NUMBER,
+    ANSWER_ACCEPTED,
+    ANSWER_NOT_UNDERSTOOD,
+    CONVERSATION_COMPLETED,
+    ALREADY_COMPLETED;
+
+    public String logName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,166 @@
+package com.callbackcloser.core.service;
+
+import static com.callbackcloser.core.model.Strings.trimToNull;
+
+import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.ComplianceKeyword;
+import com.callbackcloser.core.model.ConversationState;
+import com.callbackcloser.core.model.Lead;
+import com.callbackcloser.core.model.OutboundSms;
+import com.callbackcloser.core.model.Participant;
+import com.callbackcloser.core.model.PhoneNumbers;
+import com.callbackcloser.core.port.in.HandleInboundSmsUseCase;
+import com.callbackcloser.core.port.in.InboundSms;
+import com.callbackcloser.core.port.in.InboundSmsOutcome;
+import com.callbackcloser.core.port.in.InboundSmsResult;
+import com.callbackcloser.core.port.out.LeadLinks;
+import com.callbackcloser.core.port.out.Repositories;
+import com.callbackcloser.core.port.out.TransactionRunner;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A text arrives. In one transaction: store it (once per MessageSid, whatever Twilio retries), answer the
+ * compliance keywords, then take the sender's lead one step through the conversation and queue the reply,
+ * and after the ZIP step the owner's summary, through the outbox.
+ *
+ * <p>The sender's lead row is locked for the transaction, so two texts to one lead (a double send, or a
+ * retry racing the original) are applied one after the other, each to the state the other left.
+ */
+public final class InboundSmsService implements HandleInboundSmsUseCase {
+    private final TransactionRunner transactions;
+    private final LeadLinks leadLinks;
+    private final Clock clock;
+
+    public InboundSmsService(TransactionRunner transactions, LeadLinks leadLinks, Clock clock) {
+        this.transactions = transactions;
+        this.leadLinks = leadLinks;
+        this.clock = clock;
+    }
+
+    @Override
+    public InboundSmsResult onInboundSms(InboundSms sms) {
+        return transactions.inTransaction(repositories -> handle(repositories, sms));
+    }
+
+    private InboundSmsResult handle(Repositories repositories, InboundSms sms) {
+        String to = PhoneNumbers.normalize(sms.to());
+        Optional<Business> found = repositories.businesses().findByTwilioNumber(to);
+        if (found.isEmpty()) {
+            return InboundSmsResult.of(InboundSmsOutcome.UNKNOWN_BUSINESS, null);
+        }
+        Business business = found.get();
+        Instant now = clock.instant();
+        String sender = PhoneNumbers.normalize(sms.from());
+        String body = sms.body() == null ? "" : sms.body();
+
+        Optional<UUID> stored = repositories.messages().recordInbound(
+                business.id(), sender, to, body, trimToNull(sms.messageSid()), sms.rawPayloadJson(), now);
+        Optional<Lead> lead = repositories.leads().lockLatestForCaller(business.id(), sender);
+        if (stored.isPresent() && lead.isPresent()) {
+            repositories.messages().linkToLead(stored.get(), lead.get().id());
+            repositories.leads().recordInbound(lead.get().id(), now);
+        }
+        UUID leadId = lead.map(Lead::id).orElse(null);
+
+        Optional<ComplianceKeyword> keyword = ComplianceKeyword.of(body);
+        if (keyword.isPresent()) {
+            return compliance(repositories, business, sms, sender, keyword.get(), leadId, stored.isPresent(), now);
+        }
+        if (stored.isEmpty()) {
+            return InboundSmsResult.of(InboundSmsOutcome.DUPLICATE, leadId);
+        }
+        if (lead.isEmpty()) {
+            return InboundSmsResult.of(InboundSmsOutcome.NO_LEAD, null);
+        }
+        Optional<InboundSmsOutcome> paused = automationPause(business, lead.get());
+        if (paused.isPresent()) {
+            return InboundSmsResult.of(paused.get(), leadId);
+        }
+        return converse(repositories, business, lead.get(), body, now);
+    }
+
+    /**
+     * STOP, START and HELP are answered inline, even for a retried MessageSid (the answer may not have
+     * reached the sender the first time); recording them again changes nothing.
+     */
+    private static InboundSmsResult compliance(Repositories repositories, Business business, InboundSms sms,
+            String sender, ComplianceKeyword keyword, UUID leadId, boolean firstDelivery, Instant now) {
+        String messageSid = trimToNull(sms.messageSid());
+        String reply;
+        InboundSmsOutcome outcome;
+        switch (keyword) {
+            case STOP -> {
+                repositories.consents().recordOptOut(business.id(), sender, sms.from(), keyword.name(), messageSid, now);
+                reply = MessageTemplates.optedOut(business);
+                outcome = InboundSmsOutcome.OPTED_OUT;
+            }
+            case START -> {
+                repositories.consents().recordOptIn(business.id(), sender, sms.from(), keyword.name(), messageSid, now);
+                reply = MessageTemplates.optedIn(business);
+                outcome = InboundSmsOutcome.OPTED_IN;
+            }
+            default -> {
+                reply = MessageTemplates.help(business);
+                outcome = InboundSmsOutcome.HELP;
+            }
+        }
+        if (firstDelivery) {
+            repositories.messages().recordTwimlReply(
+                    business.id(), leadId, PhoneNumbers.normalize(sms.to()), sender, reply, now);
+        }
+        return new InboundSmsResult(outcome, leadId, Optional.of(reply));
+    }
+
+    private static Optional<InboundSmsOutcome> automationPause(Business business, Lead lead) {
+        if (!business.subscription().isActive()) {
+            return Optional.of(InboundSmsOutcome.BILLING_INACTIVE);
+        }
+        if (lead.billingRequired()) {
+            return Optional.of(InboundSmsOutcome.BILLING_REQUIRED);
+        }
+        if (business.twilioNumberIfAny().isEmpty()) {
+            return Optional.of(InboundSmsOutcome.NO_TWILIO_NUMBER);
+        }
+        return Optional.empty();
+    }
+
+    private InboundSmsResult converse(Repositories repositories, Business business, Lead lead, String body, Instant now) {
+        ConversationState before = lead.conversationState();
+        ConversationStep step = Conversation.step(before, body, business, lead.qualification());
+        Lead after = lead.withConversation(step.next(), step.qualification(), step.qualified(), now);
+        repositories.leads().saveConversation(after, now);
+
+        String twilioNumber = business.twilioNumberIfAny().orElseThrow();
+        OutboundTexts.queue(repositories,
+                new OutboundSms(business.id(), lead.id(), Participant.LEAD, twilioNumber, lead.callerNumber(), step.reply()),
+                now);
+        if (step.notifyOwner()) {
+            notifyOwner(repositories, business, after, now);
+        }
+
+        InboundSmsOutcome outcome;
+        if (before == ConversationState.COMPLETED) {
+            outcome = InboundSmsOutcome.ALREADY_COMPLETED;
+        } else if (step.completed()) {
+            outcome = InboundSmsOutcome.CONVERSATION_COMPLETED;
+        } else {
+            outcome = step.accepted() ? InboundSmsOutcome.ANSWER_ACCEPTED : InboundSmsOutcome.ANSWER_NOT_UNDERSTOOD;
+        }
+        return InboundSmsResult.of(outcome, lead.id());
+    }
+
+    /** Once per lead: the claim is a conditional update, so racing replies cannot both send it. */
+    private void notifyOwner(Repositories repositories, Business business, Lead lead, Instant now) {
+        Optional<String> ownerPhone = business.notifyPhoneIfAny();
+        if (ownerPhone.isEmpty() || !repositories.leads().claimOwnerNotice(lead.id(), now)) {
+            return;
+        }
+        String summary = MessageTemplates.ownerSummary(
+                business, lead, lead.qualification(), leadLinks.linkTo(business.id(), lead.id()));
+        OutboundTexts.queue(repositories, new OutboundSms(business.id(), lead.id(), Participant.OWNER,
+                business.twilioNumberIfAny().orElseThrow(), ownerPhone.get(), summary), now);
+    }
+}
