@@ -1,26 +1,35 @@
 package com.callbackcloser.api;
 
+import com.callbackcloser.api.cli.BillingCommand;
 import com.callbackcloser.api.cli.BusinessCommand;
 import com.callbackcloser.api.cli.LeadCommand;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.ConfigurationProblem;
 import com.callbackcloser.api.config.OutboxConfiguration;
 import com.callbackcloser.api.config.ProductionRules;
+import com.callbackcloser.api.config.StripeConfiguration;
 import com.callbackcloser.api.config.TwilioConfiguration;
 import com.callbackcloser.api.db.DatabaseConnector;
 import com.callbackcloser.api.outbox.OutboxWorker;
+import com.callbackcloser.api.resources.StripeWebhookResource;
 import com.callbackcloser.api.resources.TwilioMessageStatusResource;
 import com.callbackcloser.api.resources.TwilioSmsResource;
 import com.callbackcloser.api.resources.TwilioStatusResource;
 import com.callbackcloser.api.resources.TwilioVoiceResource;
 import com.callbackcloser.api.servlets.CorrelationIdFilter;
+import com.callbackcloser.api.stripe.StripeBillingProvider;
+import com.callbackcloser.api.stripe.StripeEvents;
+import com.callbackcloser.api.stripe.UnconfiguredBillingProvider;
 import com.callbackcloser.api.twilio.DevelopmentSmsGateway;
 import com.callbackcloser.api.twilio.RawPayload;
 import com.callbackcloser.api.twilio.TwilioSmsGateway;
 import com.callbackcloser.api.twilio.TwilioWebhookAuthenticator;
 import com.callbackcloser.api.twilio.WebhookUrls;
+import com.callbackcloser.core.model.Plans;
+import com.callbackcloser.core.port.out.BillingProvider;
 import com.callbackcloser.core.port.out.SmsGateway;
 import com.callbackcloser.core.port.out.TransactionRunner;
+import com.callbackcloser.core.service.BillingEventService;
 import com.callbackcloser.core.service.InboundSmsService;
 import com.callbackcloser.core.service.IncomingCallService;
 import com.callbackcloser.core.service.MessageStatusService;
@@ -76,6 +85,7 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         });
         bootstrap.addCommand(new BusinessCommand());
         bootstrap.addCommand(new LeadCommand());
+        bootstrap.addCommand(new BillingCommand());
     }
 
     @Override
@@ -93,13 +103,20 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
 
         RawPayload rawPayload = new RawPayload(environment.getObjectMapper());
         WebhookUrls urls = new WebhookUrls(config);
+        Plans plans = config.getPlans().toPlans(config.getStripe());
         environment.jersey().register(new TwilioWebhookAuthenticator(config));
         environment.jersey().register(new TwilioVoiceResource(
                 new IncomingCallService(transactions, clock), urls, rawPayload));
-        environment.jersey().register(new TwilioStatusResource(new MissedCallService(transactions, clock), rawPayload));
+        environment.jersey().register(new TwilioStatusResource(
+                new MissedCallService(transactions, plans, clock), rawPayload));
         environment.jersey().register(new TwilioSmsResource(
-                new InboundSmsService(transactions, urls::lead, clock), rawPayload));
+                new InboundSmsService(transactions, plans, urls::lead, clock), rawPayload));
         environment.jersey().register(new TwilioMessageStatusResource(new MessageStatusService(transactions, clock)));
+        environment.jersey().register(new StripeWebhookResource(
+                new BillingEventService(transactions, billingProvider(config), clock),
+                new StripeEvents(environment.getObjectMapper()),
+                config.getStripe().getWebhookSecret(),
+                config.getWebhooks().getMaxStripeBodySize().toBytes()));
 
         if (config.getOutbox().isEnabled()) {
             manageOutbox(config, environment, transactions, urls, clock);
@@ -144,6 +161,15 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
                 listener.close();
             }
         });
+    }
+
+    /** Stripe when configured; otherwise (development only) billing actions say it is not configured. */
+    public static BillingProvider billingProvider(CallbackCloserConfiguration config) {
+        StripeConfiguration stripe = config.getStripe();
+        if (stripe.getSecretKey().isBlank()) {
+            return new UnconfiguredBillingProvider();
+        }
+        return new StripeBillingProvider(stripe.getSecretKey(), stripe.getApiBaseUrl());
     }
 
     private static SmsGateway smsGateway(CallbackCloserConfiguration config, WebhookUrls urls) {

@@ -89,6 +89,10 @@ class ProductionStartupIT {
         settings.put("twilio.accountSid", TwilioFake.ACCOUNT_SID);
         settings.put("twilio.authToken", TwilioFake.AUTH_TOKEN);
         settings.put("twilio.apiBaseUrl", TWILIO.baseUrl());
+        settings.put("stripe.secretKey", "sk_test_x");
+        settings.put("stripe.webhookSecret", "whsec_x");
+        settings.put("stripe.priceStarter", "price_starter");
+        settings.put("stripe.pricePro", "price_pro");
         for (int i = 0; i < overrides.length; i += 2) {
             settings.put(overrides[i], overrides[i + 1]);
         }

@@ -31,7 +31,7 @@ class TimestampsIT {
             Instant ambiguousHour = Instant.parse("2026-11-01T05:30:00.123456Z");
             Business business = transactions.inTransaction(r -> r.businesses().create(new NewBusiness("Acme Plumbing",
                     "+14155550199", null, 20, ServiceLabels.DEFAULTS, ZoneId.of("America/New_York"),
-                    TestBusinesses.nextTwilioNumber(), SubscriptionStatus.INACTIVE), ambiguousHour));
+                    TestBusinesses.nextTwilioNumber(), SubscriptionStatus.INACTIVE, null), ambiguousHour));
 
             assertThat(business.createdAt()).isEqualTo(ambiguousHour);
             String storedUtc = jdbi.withHandle(h -> h.createQuery(

@@ -3,6 +3,7 @@ package com.callbackcloser.api.cli;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.NewBusiness;
+import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.model.ServiceLabels;
 import com.callbackcloser.core.model.SubscriptionStatus;
 import com.callbackcloser.core.port.out.DuplicateKeyException;
@@ -49,7 +50,9 @@ public final class BusinessCommand extends ConfiguredCommand<CallbackCloserConfi
         create.addArgument("--time-zone").dest("timeZone").setDefault(Business.DEFAULT_TIME_ZONE.getId())
                 .help("IANA time zone, e.g. America/Chicago");
         create.addArgument("--subscription").setDefault("inactive").choices(statusChoices())
-                .help("subscription status until Stripe sync sets it (active switches texting on)");
+                .help("subscription status until Stripe sets it (active switches texting on)");
+        create.addArgument("--plan").setDefault("starter").choices(planChoices())
+                .help("the plan given by hand with an active subscription (its monthly conversation limit)");
 
         Subparser list = subparser.addSubparsers().addParser("list").setDefault(ACTION, "list")
                 .description("List businesses");
@@ -60,6 +63,7 @@ public final class BusinessCommand extends ConfiguredCommand<CallbackCloserConfi
         addFileArgument(subscription);
         subscription.addArgument("--id").required(true).help("business id");
         subscription.addArgument("--status").required(true).choices(statusChoices());
+        subscription.addArgument("--plan").setDefault("starter").choices(planChoices());
     }
 
     @Override
@@ -71,8 +75,8 @@ public final class BusinessCommand extends ConfiguredCommand<CallbackCloserConfi
                 case "create" -> create(registry, namespace);
                 case "list" -> registry.listAll().forEach(this::print);
                 case "subscription" -> {
-                    registry.setSubscriptionStatus(
-                            UUID.fromString(namespace.getString("id")), status(namespace.getString("status")));
+                    registry.setManualSubscription(UUID.fromString(namespace.getString("id")),
+                            status(namespace.getString("status")), plan(namespace.getString("plan")));
                     out.println("updated");
                 }
                 default -> throw new IllegalArgumentException("unknown action");
@@ -91,7 +95,10 @@ public final class BusinessCommand extends ConfiguredCommand<CallbackCloserConfi
                     ServiceLabels.DEFAULTS,
                     ZoneId.of(namespace.getString("timeZone")),
                     namespace.getString("twilioNumber"),
-                    status(namespace.getString("subscription")));
+                    status(namespace.getString("subscription")),
+                    status(namespace.getString("subscription")) == SubscriptionStatus.ACTIVE
+                            ? plan(namespace.getString("plan"))
+                            : null);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid business: " + e.getMessage(), e);
         }
@@ -103,13 +110,21 @@ public final class BusinessCommand extends ConfiguredCommand<CallbackCloserConfi
     }
 
     private void print(Business business) {
-        out.printf("%s  %-30s  twilio=%-13s  forwarding=%-13s  notify=%-13s  subscription=%s%n",
+        out.printf("%s  %-30s  twilio=%-13s  forwarding=%-13s  notify=%-13s  subscription=%s  price=%s%n",
                 business.id(), business.name(), business.twilioNumber(), business.forwardingNumber(),
-                business.notifyPhone(), business.subscription().status());
+                business.notifyPhone(), business.subscription().status(), business.subscription().priceId());
     }
 
     private static SubscriptionStatus status(String value) {
         return SubscriptionStatus.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    private static PlanTier plan(String value) {
+        return PlanTier.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    private static String[] planChoices() {
+        return Arrays.stream(PlanTier.values()).map(tier -> tier.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
     }
 
     private static String[] statusChoices() {

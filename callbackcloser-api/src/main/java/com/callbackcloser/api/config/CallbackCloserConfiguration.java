@@ -30,6 +30,14 @@ public class CallbackCloserConfiguration extends Configuration {
     @NotNull
     private OutboxConfiguration outbox = new OutboxConfiguration();
 
+    @Valid
+    @NotNull
+    private StripeConfiguration stripe = new StripeConfiguration();
+
+    @Valid
+    @NotNull
+    private PlansConfiguration plans = new PlansConfiguration();
+
     @JsonProperty
     public AppEnv getAppEnv() {
         return appEnv;
@@ -92,5 +100,25 @@ public class CallbackCloserConfiguration extends Configuration {
     @JsonProperty
     public void setOutbox(OutboxConfiguration outbox) {
         this.outbox = outbox;
+    }
+
+    @JsonProperty
+    public StripeConfiguration getStripe() {
+        return stripe;
+    }
+
+    @JsonProperty
+    public void setStripe(StripeConfiguration stripe) {
+        this.stripe = stripe;
+    }
+
+    @JsonProperty
+    public PlansConfiguration getPlans() {
+        return plans;
+    }
+
+    @JsonProperty
+    public void setPlans(PlansConfiguration plans) {
+        this.plans = plans;
     }
 }

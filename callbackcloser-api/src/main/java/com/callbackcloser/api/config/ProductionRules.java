@@ -26,6 +26,20 @@ public final class ProductionRules {
             problems.add(new ConfigurationProblem("TWILIO_ACCOUNT_SID",
                     "missing: texts would only be simulated", "set the account SID (AC...)"));
         }
+        StripeConfiguration stripe = config.getStripe();
+        if (stripe.getSecretKey().isBlank()) {
+            problems.add(new ConfigurationProblem("STRIPE_SECRET_KEY",
+                    "missing: owners cannot subscribe", "set the secret API key (sk_live_...)"));
+        }
+        if (stripe.getWebhookSecret().isBlank()) {
+            problems.add(new ConfigurationProblem("STRIPE_WEBHOOK_SECRET",
+                    "missing: Stripe events cannot be verified, so subscriptions never switch texting on",
+                    "set the endpoint's signing secret (whsec_...) from the Stripe dashboard"));
+        }
+        if (stripe.getPriceStarter().isBlank() || stripe.getPricePro().isBlank()) {
+            problems.add(new ConfigurationProblem("STRIPE_PRICE_STARTER / STRIPE_PRICE_PRO",
+                    "missing: plans cannot be sold or recognised", "set both price ids (price_...)"));
+        }
         if (config.getDatabase().usesEmbeddedDatabase()) {
             problems.add(new ConfigurationProblem("DATABASE_URL",
                     "missing: the embedded development database is not for production", "set the PostgreSQL URL"));

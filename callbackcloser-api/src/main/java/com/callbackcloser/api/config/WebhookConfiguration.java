@@ -16,6 +16,22 @@ public class WebhookConfiguration {
     @MaxDataSize(10 * 1024 * 1024)
     private DataSize maxBodySize = DataSize.kibibytes(64);
 
+    /** Stripe events are bigger (an invoice lists its lines); still capped. */
+    @NotNull
+    @MinDataSize(1024)
+    @MaxDataSize(10 * 1024 * 1024)
+    private DataSize maxStripeBodySize = DataSize.kibibytes(512);
+
+    @JsonProperty
+    public DataSize getMaxStripeBodySize() {
+        return maxStripeBodySize;
+    }
+
+    @JsonProperty
+    public void setMaxStripeBodySize(DataSize maxStripeBodySize) {
+        this.maxStripeBodySize = maxStripeBodySize;
+    }
+
     @JsonProperty
     public DataSize getMaxBodySize() {
         return maxBodySize;

@@ -2,6 +2,7 @@ package com.callbackcloser.api.twilio;
 
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.TwilioConfiguration;
+import com.callbackcloser.api.http.BoundedBody;
 import com.twilio.security.RequestValidator;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.annotation.Priority;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,11 +67,12 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        byte[] body = readAtMost(request.getEntityStream(), maxBodyBytes);
-        if (body == null) {
+        Optional<byte[]> bounded = BoundedBody.read(request.getEntityStream(), maxBodyBytes);
+        if (bounded.isEmpty()) {
             abort(request, Response.Status.REQUEST_ENTITY_TOO_LARGE, "request body is larger than " + maxBodyBytes + " bytes");
             return;
         }
+        byte[] body = bounded.get();
         Map<String, String> params;
         try {
             params = TwilioForm.parse(body);
@@ -149,12 +150,6 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
             matched |= MessageDigest.isEqual(accepted, candidate);
         }
         return matched;
-    }
-
-    /** The whole stream, or null when it holds more than {@code limit} bytes. */
-    private static byte[] readAtMost(InputStream stream, long limit) throws IOException {
-        byte[] bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        return bytes.length > limit ? null : bytes;
     }
 
     private static void abort(ContainerRequestContext request, Response.Status status, String message) {

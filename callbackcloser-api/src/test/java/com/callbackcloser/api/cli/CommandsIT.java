@@ -41,7 +41,7 @@ class CommandsIT {
         String listed = run("business", "list", config.toString());
 
         assertThat(created).contains("Acme Plumbing", "twilio=+14155550100", "forwarding=+14155550199",
-                "subscription=ACTIVE");
+                "subscription=ACTIVE", "price=manual:starter");
         assertThat(listed).contains("Acme Plumbing", "twilio=+14155550100");
     }
 

@@ -11,6 +11,7 @@ class ProductionRulesTest {
         assertThat(ProductionRules.check(new CallbackCloserConfiguration()))
                 .extracting(ConfigurationProblem::setting)
                 .containsExactly("TWILIO_VALIDATE_SIGNATURE", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID",
+                        "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_STARTER / STRIPE_PRICE_PRO",
                         "DATABASE_URL", "APP_URL");
     }
 
@@ -23,6 +24,10 @@ class ProductionRulesTest {
         config.getTwilio().setValidateSignature(true);
         config.getTwilio().setAccountSid("AC0123");
         config.getTwilio().setAuthToken("secret");
+        config.getStripe().setSecretKey("sk_live_x");
+        config.getStripe().setWebhookSecret("whsec_x");
+        config.getStripe().setPriceStarter("price_a");
+        config.getStripe().setPricePro("price_b");
 
         assertThat(ProductionRules.check(config)).isEmpty();
         assertThat(config.getAppUrl()).isEqualTo("https://callbacks.example.com");

@@ -3,7 +3,11 @@ package com.callbackcloser.core.model;
 import java.time.ZoneId;
 import java.util.Objects;
 
-/** The validated fields of a business about to be created. */
+/**
+ * The validated fields of a business about to be created.
+ *
+ * @param manualPlan a plan given by hand (see {@link PlanTier#manualPriceId()}), or null: Stripe sets it
+ */
 public record NewBusiness(
         String name,
         String forwardingNumber,
@@ -12,7 +16,8 @@ public record NewBusiness(
         ServiceLabels serviceLabels,
         ZoneId timeZone,
         String twilioNumber,
-        SubscriptionStatus subscriptionStatus) {
+        SubscriptionStatus subscriptionStatus,
+        PlanTier manualPlan) {
 
     public static final int MIN_NAME_LENGTH = 2;
     public static final int MAX_NAME_LENGTH = 120;

@@ -2,7 +2,9 @@ package com.callbackcloser.core.service;
 
 import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.NewBusiness;
+import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.model.SubscriptionStatus;
+import com.callbackcloser.core.port.in.BusinessNotFoundException;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import java.time.Clock;
 import java.util.List;
@@ -26,9 +28,11 @@ public final class BusinessRegistry {
         return transactions.inTransaction(repositories -> repositories.businesses().listAll());
     }
 
-    public void setSubscriptionStatus(UUID businessId, SubscriptionStatus status) {
+    /** By hand, until (or instead of) Stripe: e.g. a trial, or trying the service without Stripe. */
+    public void setManualSubscription(UUID businessId, SubscriptionStatus status, PlanTier plan) {
         transactions.inTransaction(repositories -> {
-            repositories.businesses().updateSubscriptionStatus(businessId, status, clock.instant());
+            repositories.businesses().findById(businessId).orElseThrow(() -> new BusinessNotFoundException(businessId));
+            repositories.businesses().setManualSubscription(businessId, status, plan, clock.instant());
             return null;
         });
     }

@@ -9,6 +9,7 @@ import com.callbackcloser.core.model.Lead;
 import com.callbackcloser.core.model.OutboundSms;
 import com.callbackcloser.core.model.Participant;
 import com.callbackcloser.core.model.PhoneNumbers;
+import com.callbackcloser.core.model.Plans;
 import com.callbackcloser.core.port.in.HandleInboundSmsUseCase;
 import com.callbackcloser.core.port.in.InboundSms;
 import com.callbackcloser.core.port.in.InboundSmsOutcome;
@@ -31,11 +32,13 @@ import java.util.UUID;
  */
 public final class InboundSmsService implements HandleInboundSmsUseCase {
     private final TransactionRunner transactions;
+    private final ConversationQuota quota;
     private final LeadLinks leadLinks;
     private final Clock clock;
 
-    public InboundSmsService(TransactionRunner transactions, LeadLinks leadLinks, Clock clock) {
+    public InboundSmsService(TransactionRunner transactions, Plans plans, LeadLinks leadLinks, Clock clock) {
         this.transactions = transactions;
+        this.quota = new ConversationQuota(plans);
         this.leadLinks = leadLinks;
         this.clock = clock;
     }
@@ -128,6 +131,10 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
     }
 
     private InboundSmsResult converse(Repositories repositories, Business business, Lead lead, String body, Instant now) {
+        if (!lead.smsStarted() && !quota.admit(repositories, business.id(), now).admitted()) {
+            repositories.leads().markBillingRequired(lead.id(), now);
+            return InboundSmsResult.of(InboundSmsOutcome.USAGE_LIMIT_REACHED, lead.id());
+        }
         ConversationState before = lead.conversationState();
         ConversationStep step = Conversation.step(before, body, business, lead.qualification());
         Lead after = lead.withConversation(step.next(), step.qualification(), step.qualified(), now);

@@ -9,6 +9,7 @@ import com.callbackcloser.core.model.DialOutcome;
 import com.callbackcloser.core.model.Lead;
 import com.callbackcloser.core.model.OutboundSms;
 import com.callbackcloser.core.model.Participant;
+import com.callbackcloser.core.model.Plans;
 import com.callbackcloser.core.model.PhoneNumbers;
 import com.callbackcloser.core.model.RecordingMetadata;
 import com.callbackcloser.core.port.in.DialStatusCallback;
@@ -28,15 +29,18 @@ import java.util.UUID;
  *
  * <p>All of it happens in one transaction. The call upsert locks the call row, so concurrent deliveries of
  * the same callback run one after the other, and each retry finds the lead already started and does
- * nothing. The text is only queued here; the outbox workers send it after the commit, so this never waits
+ * nothing. Locks are always taken call, then lead, then business (for the monthly quota), the same order
+ * as the SMS webhook's lead-then-business, so the two never deadlock. The text is only queued here; the outbox workers send it after the commit, so this never waits
  * on Twilio and a crash between commit and send loses nothing.
  */
 public final class MissedCallService implements HandleDialStatusUseCase {
     private final TransactionRunner transactions;
+    private final ConversationQuota quota;
     private final Clock clock;
 
-    public MissedCallService(TransactionRunner transactions, Clock clock) {
+    public MissedCallService(TransactionRunner transactions, Plans plans, Clock clock) {
         this.transactions = transactions;
+        this.quota = new ConversationQuota(plans);
         this.clock = clock;
     }
 
@@ -102,7 +106,7 @@ public final class MissedCallService implements HandleDialStatusUseCase {
         return new DialStatusResult(startConversation(repositories, business, lead, now), callId, lead.id());
     }
 
-    private static DialStatusOutcome startConversation(
+    private DialStatusOutcome startConversation(
             Repositories repositories, Business business, Lead lead, Instant now) {
         if (lead.smsStarted()) {
             return DialStatusOutcome.ALREADY_TEXTED;
@@ -118,6 +122,12 @@ public final class MissedCallService implements HandleDialStatusUseCase {
         if (!PhoneNumbers.isTextable(lead.callerNumber())) {
             return DialStatusOutcome.CALLER_NOT_TEXTABLE;
         }
+        ConversationQuota.Admission admission = quota.admit(repositories, business.id(), now);
+        if (!admission.admitted()) {
+            repositories.leads().markBillingRequired(lead.id(), now);
+            noticeUsageLimit(repositories, business, lead, admission, now);
+            return DialStatusOutcome.USAGE_LIMIT_REACHED;
+        }
         DeliveryState queued = OutboundTexts.queue(repositories,
                 new OutboundSms(business.id(), lead.id(), Participant.LEAD, twilioNumber.get(), lead.callerNumber(),
                         MessageTemplates.servicePrompt(business)),
@@ -126,5 +136,17 @@ public final class MissedCallService implements HandleDialStatusUseCase {
         // START and then writes to us, the conversation picks up at the service question.
         repositories.leads().startConversation(lead.id(), now);
         return queued == DeliveryState.SUPPRESSED ? DialStatusOutcome.TEXT_SUPPRESSED : DialStatusOutcome.TEXT_QUEUED;
+    }
+
+    /** Tells the owner once per lead that a call went unanswered by text because of the plan's limit. */
+    private static void noticeUsageLimit(Repositories repositories, Business business, Lead lead,
+            ConversationQuota.Admission admission, Instant now) {
+        Optional<String> ownerPhone = business.notifyPhoneIfAny();
+        if (ownerPhone.isEmpty() || !repositories.leads().claimUsageLimitNotice(lead.id(), now)) {
+            return;
+        }
+        OutboundTexts.queue(repositories, new OutboundSms(business.id(), lead.id(), Participant.OWNER,
+                business.twilioNumberIfAny().orElseThrow(), ownerPhone.get(),
+                MessageTemplates.usageLimitReached(business, admission.used(), admission.limit())), now);
     }
 }

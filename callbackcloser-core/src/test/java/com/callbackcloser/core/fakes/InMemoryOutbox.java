@@ -3,6 +3,7 @@ package com.callbackcloser.core.fakes;
 import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.OutboundSms;
+import com.callbackcloser.core.port.out.BillingEventLog;
 import com.callbackcloser.core.port.out.BusinessRepository;
 import com.callbackcloser.core.port.out.CallRepository;
 import com.callbackcloser.core.port.out.ConsentRepository;
@@ -203,6 +204,11 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
 
     @Override
     public MessageRepository messages() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public BillingEventLog billingEvents() {
         throw new UnsupportedOperationException();
     }
 }

@@ -2,8 +2,10 @@ package com.callbackcloser.db.adapter;
 
 import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.NewBusiness;
+import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.model.SubscriptionStatus;
 import com.callbackcloser.core.port.out.BusinessRepository;
+import com.callbackcloser.core.port.out.SubscriptionChange;
 import com.callbackcloser.db.dao.BusinessDao;
 import java.time.Instant;
 import java.util.List;
@@ -45,11 +47,40 @@ final class JdbiBusinessRepository implements BusinessRepository {
                 business.timeZone().getId(),
                 business.twilioNumber(),
                 business.subscriptionStatus().name(),
+                business.manualPlan() == null ? null : business.manualPlan().manualPriceId(),
                 now));
     }
 
     @Override
     public void updateSubscriptionStatus(UUID id, SubscriptionStatus status, Instant now) {
         dao.updateSubscriptionStatus(id, status.name(), now);
+    }
+
+    @Override
+    public void setManualSubscription(UUID id, SubscriptionStatus status, PlanTier plan, Instant now) {
+        dao.setManualSubscription(id, status.name(), plan.manualPriceId(), now);
+    }
+
+    @Override
+    public Optional<Business> lockForQuota(UUID id) {
+        return dao.lockForQuota(id);
+    }
+
+    @Override
+    public Optional<Business> findByStripeCustomerId(String customerId) {
+        return dao.findByStripeCustomerId(customerId);
+    }
+
+    @Override
+    public boolean applySubscription(UUID id, SubscriptionChange change, Instant eventCreated, Instant now) {
+        return UniqueViolations.translate("that Stripe customer belongs to another business", () ->
+                dao.applySubscription(id, change.status().name(), change.customerId(), change.subscriptionId(),
+                        change.priceId(), eventCreated, now)) == 1;
+    }
+
+    @Override
+    public String attachStripeCustomer(UUID id, String customerId, Instant now) {
+        return UniqueViolations.translate("that Stripe customer belongs to another business",
+                () -> dao.attachStripeCustomer(id, customerId, now));
     }
 }

@@ -1,6 +1,7 @@
 package com.callbackcloser.db.adapter;
 
 import com.callbackcloser.core.model.Lead;
+import com.callbackcloser.core.model.UsagePeriod;
 import com.callbackcloser.core.port.out.LeadRepository;
 import com.callbackcloser.db.dao.LeadDao;
 import java.time.Instant;
@@ -18,7 +19,7 @@ final class JdbiLeadRepository implements LeadRepository {
     @Override
     public Lead findOrCreateForCall(UUID businessId, UUID callId, String callerRaw, String callerNumber, Instant now) {
         return dao.insertIfAbsent(businessId, callId, callerRaw, callerNumber, now)
-                .or(() -> dao.findByCallId(callId))
+                .or(() -> dao.lockByCallId(callId))
                 .orElseThrow(() -> new IllegalStateException("lead of call " + callId + " vanished"));
     }
 
@@ -68,5 +69,20 @@ final class JdbiLeadRepository implements LeadRepository {
     @Override
     public void recordOutbound(UUID leadId, Instant at) {
         dao.recordOutbound(leadId, at);
+    }
+
+    @Override
+    public boolean claimUsageLimitNotice(UUID leadId, Instant now) {
+        return dao.claimUsageLimitNotice(leadId, now) == 1;
+    }
+
+    @Override
+    public int countConversationsStarted(UUID businessId, UsagePeriod period) {
+        return dao.countConversationsStarted(businessId, period.start(), period.end());
+    }
+
+    @Override
+    public int countBillingRequired(UUID businessId) {
+        return dao.countBillingRequired(businessId);
     }
 }

@@ -1,5 +1,6 @@
 package com.callbackcloser.db.adapter;
 
+import com.callbackcloser.core.port.out.BillingEventLog;
 import com.callbackcloser.core.port.out.BusinessRepository;
 import com.callbackcloser.core.port.out.CallRepository;
 import com.callbackcloser.core.port.out.ConsentRepository;
@@ -14,6 +15,7 @@ import com.callbackcloser.db.dao.ConsentDao;
 import com.callbackcloser.db.dao.LeadDao;
 import com.callbackcloser.db.dao.MessageDao;
 import com.callbackcloser.db.dao.OutboxDao;
+import com.callbackcloser.db.dao.StripeEventDao;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -72,6 +74,11 @@ public final class JdbiTransactionRunner implements TransactionRunner {
         @Override
         public ConsentRepository consents() {
             return new JdbiConsentRepository(handle.attach(ConsentDao.class));
+        }
+
+        @Override
+        public BillingEventLog billingEvents() {
+            return new JdbiBillingEventLog(handle.attach(StripeEventDao.class));
         }
     }
 }

@@ -25,10 +25,11 @@ public interface BusinessDao {
     @SqlQuery("""
             INSERT INTO businesses (name, forwarding_number, notify_phone, missed_call_seconds,
                                     service_label_1, service_label_2, service_label_3, time_zone, twilio_number,
-                                    subscription_status, subscription_status_changed_at, created_at, updated_at)
+                                    subscription_status, stripe_price_id, subscription_status_changed_at,
+                                    created_at, updated_at)
             VALUES (:name, :forwardingNumber, :notifyPhone, :missedCallSeconds,
                     :label1, :label2, :label3, :timeZone, :twilioNumber,
-                    :subscriptionStatus, :now, :now, :now)
+                    :subscriptionStatus, :priceId, :now, :now, :now)
             RETURNING *
             """)
     Business insert(
@@ -42,6 +43,7 @@ public interface BusinessDao {
             @Bind("timeZone") String timeZone,
             @Bind("twilioNumber") String twilioNumber,
             @Bind("subscriptionStatus") String subscriptionStatus,
+            @Bind("priceId") String priceId,
             @Bind("now") Instant now);
 
     @SqlUpdate("""
@@ -52,4 +54,51 @@ public interface BusinessDao {
              WHERE id = :id AND subscription_status <> :status
             """)
     int updateSubscriptionStatus(@Bind("id") UUID id, @Bind("status") String status, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE businesses
+               SET subscription_status_changed_at = CASE WHEN subscription_status <> :status THEN :now
+                                                         ELSE subscription_status_changed_at END,
+                   subscription_status = :status,
+                   stripe_price_id = :priceId,
+                   updated_at = :now
+             WHERE id = :id
+            """)
+    int setManualSubscription(@Bind("id") UUID id, @Bind("status") String status, @Bind("priceId") String priceId,
+            @Bind("now") Instant now);
+
+    @SqlQuery("SELECT * FROM businesses WHERE id = :id FOR NO KEY UPDATE")
+    Optional<Business> lockForQuota(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT * FROM businesses WHERE stripe_customer_id = :customerId")
+    Optional<Business> findByStripeCustomerId(@Bind("customerId") String customerId);
+
+    @SqlUpdate("""
+            UPDATE businesses
+               SET subscription_status_changed_at = CASE WHEN subscription_status <> :status THEN :now
+                                                         ELSE subscription_status_changed_at END,
+                   subscription_status = :status,
+                   stripe_customer_id = COALESCE(:customerId, stripe_customer_id),
+                   stripe_subscription_id = COALESCE(:subscriptionId, stripe_subscription_id),
+                   stripe_price_id = COALESCE(:priceId, stripe_price_id),
+                   subscription_event_at = :eventCreated,
+                   updated_at = :now
+             WHERE id = :id AND (subscription_event_at IS NULL OR subscription_event_at <= :eventCreated)
+            """)
+    int applySubscription(
+            @Bind("id") UUID id,
+            @Bind("status") String status,
+            @Bind("customerId") String customerId,
+            @Bind("subscriptionId") String subscriptionId,
+            @Bind("priceId") String priceId,
+            @Bind("eventCreated") Instant eventCreated,
+            @Bind("now") Instant now);
+
+    @SqlQuery("""
+            UPDATE businesses
+               SET stripe_customer_id = COALESCE(stripe_customer_id, :customerId), updated_at = :now
+             WHERE id = :id
+            RETURNING stripe_customer_id
+            """)
+    String attachStripeCustomer(@Bind("id") UUID id, @Bind("customerId") String customerId, @Bind("now") Instant now);
 }

@@ -27,8 +27,9 @@ public interface LeadDao {
             @Bind("callerNumber") String callerNumber,
             @Bind("now") Instant now);
 
-    @SqlQuery("SELECT * FROM leads WHERE call_id = :callId")
-    Optional<Lead> findByCallId(@Bind("callId") UUID callId);
+    /** Locked: the lead is taken before the business row (quota), in every path. */
+    @SqlQuery("SELECT * FROM leads WHERE call_id = :callId FOR UPDATE")
+    Optional<Lead> lockByCallId(@Bind("callId") UUID callId);
 
     @SqlQuery("SELECT * FROM leads WHERE id = :id")
     Optional<Lead> findById(@Bind("id") UUID id);
@@ -113,4 +114,20 @@ public interface LeadDao {
              WHERE id = :id
             """)
     void recordOutbound(@Bind("id") UUID id, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            UPDATE leads SET usage_limit_notified_at = :now, updated_at = :now
+             WHERE id = :id AND usage_limit_notified_at IS NULL
+            """)
+    int claimUsageLimitNotice(@Bind("id") UUID id, @Bind("now") Instant now);
+
+    @SqlQuery("""
+            SELECT count(*) FROM leads
+             WHERE business_id = :businessId AND sms_started_at >= :start AND sms_started_at < :end
+            """)
+    int countConversationsStarted(@Bind("businessId") UUID businessId, @Bind("start") Instant start,
+            @Bind("end") Instant end);
+
+    @SqlQuery("SELECT count(*) FROM leads WHERE business_id = :businessId AND billing_required")
+    int countBillingRequired(@Bind("businessId") UUID businessId);
 }

@@ -13,6 +13,8 @@ public enum DialStatusOutcome {
     /** A retry, or a second callback, for a lead whose conversation has already started. */
     ALREADY_TEXTED,
     BILLING_INACTIVE,
+    /** This month's conversations are used up: the lead is billing-required, the owner told once. */
+    USAGE_LIMIT_REACHED,
     NO_TWILIO_NUMBER,
     /** Withheld or invalid caller ID: the lead is kept, but there is nobody to text. */
     CALLER_NOT_TEXTABLE,

@@ -14,6 +14,8 @@ public enum InboundSmsOutcome {
     NO_LEAD,
     BILLING_INACTIVE,
     BILLING_REQUIRED,
+    /** A conversation that never started cannot start now: this month's conversations are used up. */
+    USAGE_LIMIT_REACHED,
     NO_TWILIO_NUMBER,
     ANSWER_ACCEPTED,
     ANSWER_NOT_UNDERSTOOD,

@@ -2,6 +2,7 @@ package com.callbackcloser.core.port.out;
 
 import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.NewBusiness;
+import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.model.SubscriptionStatus;
 import java.time.Instant;
 import java.util.List;
@@ -21,4 +22,25 @@ public interface BusinessRepository {
     Business create(NewBusiness business, Instant now);
 
     void updateSubscriptionStatus(UUID id, SubscriptionStatus status, Instant now);
+
+    /** An operator sets the subscription by hand: the status, and the plan as its manual price id. */
+    void setManualSubscription(UUID id, SubscriptionStatus status, PlanTier plan, Instant now);
+
+    /**
+     * The business, locked against other quota checks (not against inserts that reference it) until the
+     * transaction ends.
+     */
+    Optional<Business> lockForQuota(UUID id);
+
+    Optional<Business> findByStripeCustomerId(String customerId);
+
+    /**
+     * Applies what a Stripe event says, unless an event created later has been applied already.
+     *
+     * @return whether it was applied (false: stale)
+     */
+    boolean applySubscription(UUID id, SubscriptionChange change, Instant eventCreated, Instant now);
+
+    /** Stores the Stripe customer unless one is stored already; returns the one stored now. */
+    String attachStripeCustomer(UUID id, String customerId, Instant now);
 }

@@ -1,6 +1,7 @@
 package com.callbackcloser.core.port.out;
 
 import com.callbackcloser.core.model.Lead;
+import com.callbackcloser.core.model.UsagePeriod;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,14 @@ public interface LeadRepository {
     boolean claimOwnerNotice(UUID leadId, Instant now);
 
     void markBillingRequired(UUID leadId, Instant now);
+
+    /** Claims the usage-limit notice for this lead: true for exactly one caller, ever. */
+    boolean claimUsageLimitNotice(UUID leadId, Instant now);
+
+    /** Leads whose texting started inside the period: the conversations used. */
+    int countConversationsStarted(UUID businessId, UsagePeriod period);
+
+    int countBillingRequired(UUID businessId);
 
     /** The first text is on its way: the conversation waits for the service answer. */
     void startConversation(UUID leadId, Instant now);

@@ -13,4 +13,6 @@ public interface Repositories {
     MessageRepository messages();
 
     ConsentRepository consents();
+
+    BillingEventLog billingEvents();
 }

@@ -1,0 +1,97 @@
+package com.callbackcloser.api.resources;
+
+import com.callbackcloser.api.http.BoundedBody;
+import com.callbackcloser.api.representation.StripeWebhookReceipt;
+import com.callbackcloser.api.stripe.StripeEvents;
+import com.callbackcloser.core.port.in.BillingEvent;
+import com.callbackcloser.core.port.in.BillingEventOutcome;
+import com.callbackcloser.core.port.in.HandleBillingEventUseCase;
+import com.codahale.metrics.annotation.Timed;
+import com.google.gson.JsonParseException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.net.Webhook;
+import io.dropwizard.jersey.errors.ErrorMessage;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stripe's events. The signature is checked over the raw body, byte for byte as Stripe sent it, with
+ * stripe-java's {@code Webhook.constructEvent} and its default tolerance (5 minutes) against replays.
+ * 400 for a bad or missing signature; 500 when the event could not be applied, so Stripe retries.
+ */
+@Path("/api/stripe/webhook")
+public final class StripeWebhookResource {
+    public static final String SIGNATURE_HEADER = "Stripe-Signature";
+    private static final Logger LOG = LoggerFactory.getLogger("stripe.webhook");
+
+    private final HandleBillingEventUseCase billingEvents;
+    private final StripeEvents events;
+    private final String webhookSecret;
+    private final long maxBodyBytes;
+
+    public StripeWebhookResource(
+            HandleBillingEventUseCase billingEvents, StripeEvents events, String webhookSecret, long maxBodyBytes) {
+        this.billingEvents = billingEvents;
+        this.events = events;
+        this.webhookSecret = webhookSecret;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @POST
+    @Timed
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(InputStream body, @HeaderParam(SIGNATURE_HEADER) String signature) throws IOException {
+        if (webhookSecret == null || webhookSecret.isBlank()) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, "STRIPE_WEBHOOK_SECRET is not configured");
+        }
+        Optional<byte[]> bytes = BoundedBody.read(body, maxBodyBytes);
+        if (bytes.isEmpty()) {
+            return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request body is larger than " + maxBodyBytes + " bytes");
+        }
+        if (signature == null || signature.isBlank()) {
+            LOG.warn("event=stripe.webhook decision=rejected reason=\"missing signature\"");
+            return error(Response.Status.BAD_REQUEST, "missing Stripe-Signature header");
+        }
+        Event event;
+        BillingEvent billingEvent;
+        try {
+            event = Webhook.constructEvent(new String(bytes.get(), StandardCharsets.UTF_8), signature, webhookSecret);
+            billingEvent = events.toBillingEvent(event);
+        } catch (SignatureVerificationException e) {
+            LOG.warn("event=stripe.webhook decision=rejected reason=\"{}\"", e.getMessage());
+            return error(Response.Status.BAD_REQUEST, "invalid Stripe signature: " + e.getMessage());
+        } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
+            LOG.warn("event=stripe.webhook decision=rejected reason=\"malformed event: {}\"", e.getMessage());
+            return error(Response.Status.BAD_REQUEST, "malformed Stripe event");
+        }
+        BillingEventOutcome outcome;
+        try {
+            outcome = billingEvents.onBillingEvent(billingEvent);
+        } catch (RuntimeException e) {
+            LOG.error("event=stripe.webhook eventId={} type={} decision=retry error=\"{}\"",
+                    event.getId(), event.getType(), e.toString(), e);
+            return error(Response.Status.INTERNAL_SERVER_ERROR, "could not apply the event; Stripe will retry it");
+        }
+        LOG.info("event=stripe.webhook eventId={} type={} created={} decision={}",
+                event.getId(), event.getType(), billingEvent.created(), outcome.logName());
+        return Response.ok(new StripeWebhookReceipt(true, outcome.logName())).build();
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorMessage(status.getStatusCode(), message)).build();
+    }
+}
