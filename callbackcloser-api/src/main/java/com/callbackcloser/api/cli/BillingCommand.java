@@ -7,7 +7,6 @@ import com.callbackcloser.core.model.Usage;
 import com.callbackcloser.core.port.in.OpenBillingPortal;
 import com.callbackcloser.core.port.in.StartCheckout;
 import com.callbackcloser.core.service.BillingService;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -20,7 +19,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code billing usage|checkout|portal config.yml --business ID}: the owner's billing actions for an operator,
  * until the owner API exposes them.
  */
-public final class BillingCommand extends ConfiguredCommand<CallbackCloserConfiguration> {
+public final class BillingCommand extends OperatorCommand {
     private static final String ACTION = "action";
     private final PrintStream out;
 

@@ -8,7 +8,6 @@ import com.callbackcloser.core.model.ServiceLabels;
 import com.callbackcloser.core.model.SubscriptionStatus;
 import com.callbackcloser.core.port.out.DuplicateKeyException;
 import com.callbackcloser.core.service.BusinessRegistry;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -23,7 +22,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code business create|list|subscription config.yml …}: lets an operator set up and inspect businesses
  * before (and besides) the owner API.
  */
-public final class BusinessCommand extends ConfiguredCommand<CallbackCloserConfiguration> {
+public final class BusinessCommand extends OperatorCommand {
     private static final String ACTION = "action";
     private final PrintStream out;
 

@@ -5,7 +5,6 @@ import com.callbackcloser.core.model.Lead;
 import com.callbackcloser.core.model.LeadTranscript;
 import com.callbackcloser.core.model.MessageRecord;
 import com.callbackcloser.core.service.LeadTranscripts;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.util.UUID;
@@ -13,7 +12,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /** {@code leads config.yml [--business ID] [--limit N]}: recent leads with their transcripts. */
-public final class LeadCommand extends ConfiguredCommand<CallbackCloserConfiguration> {
+public final class LeadCommand extends OperatorCommand {
     private final PrintStream out;
 
     public LeadCommand() {

@@ -1,0 +1,34 @@
+package com.callbackcloser.api.cli;
+
+import com.callbackcloser.api.config.CallbackCloserConfiguration;
+import com.callbackcloser.core.port.in.BusinessNotFoundException;
+import com.callbackcloser.core.port.in.NoBillingAccountException;
+import com.callbackcloser.core.port.in.PlanNotForSaleException;
+import com.callbackcloser.core.port.out.BillingProviderException;
+import com.callbackcloser.core.port.out.DuplicateKeyException;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import net.sourceforge.argparse4j.inf.Namespace;
+
+/**
+ * An operator's command: a refusal the operator can act on (bad input, unknown business, Stripe saying no) is
+ * one line on stderr, not a stack trace; anything unexpected still prints its trace. Either way the exit
+ * status is non-zero.
+ */
+abstract class OperatorCommand extends ConfiguredCommand<CallbackCloserConfiguration> {
+
+    protected OperatorCommand(String name, String description) {
+        super(name, description);
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof IllegalArgumentException || e instanceof BusinessNotFoundException
+                || e instanceof PlanNotForSaleException || e instanceof NoBillingAccountException
+                || e instanceof BillingProviderException || e instanceof DuplicateKeyException) {
+            cli.getStdErr().println("error: " + e.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
+        }
+    }
+}
