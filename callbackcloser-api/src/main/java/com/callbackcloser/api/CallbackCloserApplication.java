@@ -1,5 +1,6 @@
 package com.callbackcloser.api;
 
+import com.callbackcloser.api.cli.ApiKeyCommand;
 import com.callbackcloser.api.cli.BillingCommand;
 import com.callbackcloser.api.cli.BusinessCommand;
 import com.callbackcloser.api.cli.LeadCommand;
@@ -22,7 +23,11 @@ import com.callbackcloser.api.stripe.StripeEvents;
 import com.callbackcloser.api.stripe.UnconfiguredBillingProvider;
 import com.callbackcloser.api.twilio.DevelopmentSmsGateway;
 import com.callbackcloser.api.twilio.RawPayload;
+import com.callbackcloser.api.twilio.TwilioClients;
+import com.callbackcloser.api.twilio.TwilioPhoneNumbers;
+import com.callbackcloser.api.twilio.TwilioRecordings;
 import com.callbackcloser.api.twilio.TwilioSmsGateway;
+import com.callbackcloser.api.twilio.UnconfiguredPhoneNumbers;
 import com.callbackcloser.api.twilio.TwilioWebhookAuthenticator;
 import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.model.Plans;
@@ -30,6 +35,7 @@ import com.callbackcloser.core.port.out.BillingProvider;
 import com.callbackcloser.core.port.out.SmsGateway;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import com.callbackcloser.core.service.BillingEventService;
+import com.callbackcloser.core.service.BillingService;
 import com.callbackcloser.core.service.InboundSmsService;
 import com.callbackcloser.core.service.IncomingCallService;
 import com.callbackcloser.core.service.MessageStatusService;
@@ -39,6 +45,8 @@ import com.callbackcloser.core.service.RetryPolicy;
 import com.callbackcloser.db.JdbiSetup;
 import com.callbackcloser.db.OutboxListener;
 import com.callbackcloser.db.adapter.JdbiTransactionRunner;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.twilio.http.TwilioRestClient;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -73,6 +81,8 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
 
     @Override
     public void initialize(Bootstrap<CallbackCloserConfiguration> bootstrap) {
+        // Times as ISO-8601 strings ("2026-11-26T04:35:21Z"), not epoch numbers, in every JSON answer.
+        bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(new MigrationsBundle<>() {
@@ -86,6 +96,7 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         bootstrap.addCommand(new BusinessCommand());
         bootstrap.addCommand(new LeadCommand());
         bootstrap.addCommand(new BillingCommand());
+        bootstrap.addCommand(new ApiKeyCommand());
     }
 
     @Override
@@ -112,14 +123,27 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         environment.jersey().register(new TwilioSmsResource(
                 new InboundSmsService(transactions, plans, urls::lead, clock), rawPayload));
         environment.jersey().register(new TwilioMessageStatusResource(new MessageStatusService(transactions, clock)));
+        BillingProvider billingProvider = billingProvider(config);
         environment.jersey().register(new StripeWebhookResource(
-                new BillingEventService(transactions, billingProvider(config), clock),
+                new BillingEventService(transactions, billingProvider, clock),
                 new StripeEvents(environment.getObjectMapper()),
                 config.getStripe().getWebhookSecret(),
                 config.getWebhooks().getMaxStripeBodySize().toBytes()));
 
+        TwilioConfiguration twilio = config.getTwilio();
+        TwilioRestClient twilioClient = twilio.hasCredentials()
+                ? TwilioClients.restClient(twilio.getAccountSid(), twilio.getAuthToken(), twilio.getApiBaseUrl(),
+                        twilio.getRequestTimeout().toJavaDuration())
+                : null;
+        OwnerApi.register(environment.jersey(), config, transactions,
+                new BillingService(transactions, billingProvider, plans, clock),
+                twilioClient == null ? new UnconfiguredPhoneNumbers() : new TwilioPhoneNumbers(twilioClient, urls),
+                twilioClient == null ? null : new TwilioRecordings(twilio.getAccountSid(), twilio.getAuthToken(),
+                        twilio.getApiBaseUrl(), twilio.getRequestTimeout().toJavaDuration()),
+                clock);
+
         if (config.getOutbox().isEnabled()) {
-            manageOutbox(config, environment, transactions, urls, clock);
+            manageOutbox(config, environment, transactions, smsGateway(twilioClient, urls), clock);
         }
     }
 
@@ -136,11 +160,11 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
     }
 
     private static void manageOutbox(CallbackCloserConfiguration config, Environment environment,
-            TransactionRunner transactions, WebhookUrls urls, Clock clock) {
+            TransactionRunner transactions, SmsGateway gateway, Clock clock) {
         OutboxConfiguration outbox = config.getOutbox();
         OutboxDispatcher dispatcher = new OutboxDispatcher(
                 transactions,
-                smsGateway(config, urls),
+                gateway,
                 new RetryPolicy(outbox.getMaxAttempts(), outbox.getInitialRetryDelay().toJavaDuration(),
                         outbox.getMaxRetryDelay().toJavaDuration()),
                 clock,
@@ -172,11 +196,9 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         return new StripeBillingProvider(stripe.getSecretKey(), stripe.getApiBaseUrl());
     }
 
-    private static SmsGateway smsGateway(CallbackCloserConfiguration config, WebhookUrls urls) {
-        TwilioConfiguration twilio = config.getTwilio();
-        if (twilio.hasCredentials()) {
-            return new TwilioSmsGateway(twilio.getAccountSid(), twilio.getAuthToken(), twilio.getApiBaseUrl(),
-                    twilio.getRequestTimeout().toJavaDuration(), urls::messageStatus);
+    private static SmsGateway smsGateway(TwilioRestClient twilioClient, WebhookUrls urls) {
+        if (twilioClient != null) {
+            return new TwilioSmsGateway(twilioClient, urls::messageStatus);
         }
         LOG.warn("TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN not set: texts are logged and stored as simulated, not sent");
         return new DevelopmentSmsGateway();

@@ -3,6 +3,7 @@ package com.callbackcloser.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.BusinessSettings;
 import com.callbackcloser.core.model.NewBusiness;
 import com.callbackcloser.core.model.ServiceLabels;
 import com.callbackcloser.core.model.SubscriptionStatus;
@@ -29,8 +30,9 @@ class TimestampsIT {
             JdbiTransactionRunner transactions = new JdbiTransactionRunner(jdbi);
             // 01:30 on the night New York falls back: the hour that happens twice.
             Instant ambiguousHour = Instant.parse("2026-11-01T05:30:00.123456Z");
-            Business business = transactions.inTransaction(r -> r.businesses().create(new NewBusiness("Acme Plumbing",
-                    "+14155550199", null, 20, ServiceLabels.DEFAULTS, ZoneId.of("America/New_York"),
+            Business business = transactions.inTransaction(r -> r.businesses().create(new NewBusiness(
+                    new BusinessSettings("Acme Plumbing", "+14155550199", null, 20, ServiceLabels.DEFAULTS,
+                            ZoneId.of("America/New_York")),
                     TestBusinesses.nextTwilioNumber(), SubscriptionStatus.INACTIVE, null), ambiguousHour));
 
             assertThat(business.createdAt()).isEqualTo(ambiguousHour);

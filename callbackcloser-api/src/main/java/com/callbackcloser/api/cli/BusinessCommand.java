@@ -2,6 +2,7 @@ package com.callbackcloser.api.cli;
 
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.BusinessSettings;
 import com.callbackcloser.core.model.NewBusiness;
 import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.model.ServiceLabels;
@@ -11,7 +12,6 @@ import com.callbackcloser.core.service.BusinessRegistry;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -87,12 +87,13 @@ public final class BusinessCommand extends OperatorCommand {
         NewBusiness business;
         try {
             business = new NewBusiness(
-                    namespace.getString("name"),
-                    namespace.getString("forwarding"),
-                    namespace.getString("notify"),
-                    namespace.getInt("missedCallSeconds"),
-                    ServiceLabels.DEFAULTS,
-                    ZoneId.of(namespace.getString("timeZone")),
+                    new BusinessSettings(
+                            namespace.getString("name"),
+                            namespace.getString("forwarding"),
+                            namespace.getString("notify"),
+                            namespace.getInt("missedCallSeconds"),
+                            ServiceLabels.DEFAULTS,
+                            BusinessSettings.timeZone(namespace.getString("timeZone"))),
                     namespace.getString("twilioNumber"),
                     status(namespace.getString("subscription")),
                     status(namespace.getString("subscription")) == SubscriptionStatus.ACTIVE

@@ -1,11 +1,9 @@
 package com.callbackcloser.api.cli;
 
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
-import com.callbackcloser.core.port.in.BusinessNotFoundException;
-import com.callbackcloser.core.port.in.NoBillingAccountException;
-import com.callbackcloser.core.port.in.PlanNotForSaleException;
-import com.callbackcloser.core.port.out.BillingProviderException;
+import com.callbackcloser.core.model.RefusedException;
 import com.callbackcloser.core.port.out.DuplicateKeyException;
+import com.callbackcloser.core.port.out.ExternalServiceException;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -23,9 +21,8 @@ abstract class OperatorCommand extends ConfiguredCommand<CallbackCloserConfigura
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof IllegalArgumentException || e instanceof BusinessNotFoundException
-                || e instanceof PlanNotForSaleException || e instanceof NoBillingAccountException
-                || e instanceof BillingProviderException || e instanceof DuplicateKeyException) {
+        if (e instanceof IllegalArgumentException || e instanceof RefusedException
+                || e instanceof ExternalServiceException || e instanceof DuplicateKeyException) {
             cli.getStdErr().println("error: " + e.getMessage());
         } else {
             super.onError(cli, namespace, e);

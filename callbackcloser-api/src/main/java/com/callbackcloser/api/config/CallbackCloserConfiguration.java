@@ -38,6 +38,10 @@ public class CallbackCloserConfiguration extends Configuration {
     @NotNull
     private PlansConfiguration plans = new PlansConfiguration();
 
+    @Valid
+    @NotNull
+    private AuthConfiguration auth = new AuthConfiguration();
+
     @JsonProperty
     public AppEnv getAppEnv() {
         return appEnv;
@@ -120,5 +124,15 @@ public class CallbackCloserConfiguration extends Configuration {
     @JsonProperty
     public void setPlans(PlansConfiguration plans) {
         this.plans = plans;
+    }
+
+    @JsonProperty
+    public AuthConfiguration getAuth() {
+        return auth;
+    }
+
+    @JsonProperty
+    public void setAuth(AuthConfiguration auth) {
+        this.auth = auth;
     }
 }

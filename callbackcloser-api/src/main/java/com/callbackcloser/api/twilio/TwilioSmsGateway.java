@@ -12,7 +12,6 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,12 +27,8 @@ public final class TwilioSmsGateway implements SmsGateway {
     private final Function<UUID, String> statusCallbackUrl;
 
     /** @param statusCallbackUrl where Twilio reports each message's delivery, by our message id */
-    public TwilioSmsGateway(String accountSid, String authToken, String apiBaseUrl, Duration timeout,
-            Function<UUID, String> statusCallbackUrl) {
-        this.client = new TwilioRestClient.Builder(accountSid, authToken)
-                .accountSid(accountSid)
-                .httpClient(new TwilioHttpClient(apiBaseUrl, timeout))
-                .build();
+    public TwilioSmsGateway(TwilioRestClient client, Function<UUID, String> statusCallbackUrl) {
+        this.client = client;
         this.statusCallbackUrl = statusCallbackUrl;
     }
 

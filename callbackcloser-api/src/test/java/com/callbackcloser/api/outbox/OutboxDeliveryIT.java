@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callbackcloser.api.testing.Eventually;
 import com.callbackcloser.api.testing.TwilioFake;
+import com.callbackcloser.api.twilio.TwilioClients;
 import com.callbackcloser.api.twilio.TwilioSmsGateway;
 import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.DeliveryState;
@@ -158,7 +159,7 @@ class OutboxDeliveryIT {
 
     private void startWorker(Duration lease) {
         OutboxDispatcher dispatcher = new OutboxDispatcher(transactions,
-                new TwilioSmsGateway(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, twilio.baseUrl(), Duration.ofSeconds(2),
+                new TwilioSmsGateway(TwilioClients.restClient(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, twilio.baseUrl(), Duration.ofSeconds(2)),
                         id -> "https://callbacks.example.test/api/twilio/message-status?messageId=" + id),
                 new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(200)), Clock.systemUTC(), Math::random);
         OutboxWorker worker = new OutboxWorker(dispatcher, 8, Duration.ofMillis(100), lease, Clock.systemUTC());

@@ -163,6 +163,20 @@ class MissedCallWebhookIT {
     }
 
     @Test
+    void aCallStatusCallbackAfterTheDialResultNeverTurnsAMissedCallBackToReceived() {
+        String callSid = newCallSid();
+        postDialStatus(callSid, "no-answer");
+        // The number's own status callback (no DialCallStatus) arrives when the call ends.
+        HttpResponse<String> callEnded = SERVICE.webhooks().post("/api/twilio/status", params("CallSid", callSid,
+                "CallStatus", "completed", "CallDuration", "34", "From", CALLER, "To", business.twilioNumber()));
+
+        assertThat(callEnded.headers().firstValue("X-CallbackCloser-Decision")).contains("not_final");
+        assertThat(call(callSid)).containsEntry("status", "MISSED").containsEntry("missed", true)
+                .containsEntry("dial_call_status", "no-answer");
+        assertThat(leadCount(callSid)).isEqualTo(1);
+    }
+
+    @Test
     void unknownTwilioNumberIsAcknowledgedAndChangesNothing() {
         String callSid = newCallSid();
         HttpResponse<String> response = SERVICE.webhooks().post("/api/twilio/status", params(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callbackcloser.api.testing.ServiceUnderTest;
 import com.callbackcloser.api.testing.TwilioFake;
+import com.callbackcloser.api.twilio.TwilioClients;
 import com.callbackcloser.api.twilio.TwilioSmsGateway;
 import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.OutboundMessage;
@@ -56,8 +57,9 @@ class SmsConversationIT {
                 TestBusinesses.nextTwilioNumber(), OWNER);
         caller = String.format("+1415555%04d", 2000 + SIDS.incrementAndGet() % 7000);
         outbox = new OutboxDispatcher(SERVICE.transactions(),
-                new TwilioSmsGateway(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, SERVICE.twilio.baseUrl(),
-                        Duration.ofSeconds(5), id -> ServiceUnderTest.PUBLIC_URL + "/api/twilio/message-status?messageId=" + id),
+                new TwilioSmsGateway(TwilioClients.restClient(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN,
+                        SERVICE.twilio.baseUrl(), Duration.ofSeconds(5)),
+                        id -> ServiceUnderTest.PUBLIC_URL + "/api/twilio/message-status?messageId=" + id),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10)), Clock.systemUTC(), () -> 0.5);
     }
 

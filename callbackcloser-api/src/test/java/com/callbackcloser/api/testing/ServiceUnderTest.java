@@ -53,6 +53,10 @@ public final class ServiceUnderTest {
         return new WebhookClient(app.getLocalPort(), PUBLIC_URL, TwilioFake.AUTH_TOKEN);
     }
 
+    public OwnerApiClient owner() {
+        return new OwnerApiClient(app.getLocalPort());
+    }
+
     public TransactionRunner transactions() {
         return new JdbiTransactionRunner(jdbi);
     }

@@ -27,6 +27,7 @@ public final class TwilioFake implements AutoCloseable {
     public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
     public static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    public static final String INCOMING_NUMBERS_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers.json";
 
     private final WireMockServer server;
 
@@ -94,6 +95,81 @@ public final class TwilioFake implements AutoCloseable {
                         + "\"uri\":\"" + MESSAGES_PATH + "?PageSize=50&Page=0\"}")));
     }
 
+    /** US local numbers for sale (any area code asked for gets these). */
+    public void hasAvailableNumbers(String... numbers) {
+        StringBuilder list = new StringBuilder();
+        for (String number : numbers) {
+            if (list.length() > 0) {
+                list.append(',');
+            }
+            list.append("""
+                    {"friendly_name":"%s","phone_number":"%s","locality":"San Francisco","region":"CA",
+                     "iso_country":"US","address_requirements":"none","beta":false,
+                     "capabilities":{"voice":true,"SMS":true,"MMS":true}}""".formatted(number, number));
+        }
+        String path = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/AvailablePhoneNumbers/US/Local.json";
+        server.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"available_phone_numbers\":[" + list + "],\"end\":0,\"page\":0,\"page_size\":1,"
+                        + "\"start\":0,\"uri\":\"" + path + "?PageSize=1\",\"first_page_uri\":\"" + path
+                        + "\",\"next_page_uri\":null,\"previous_page_uri\":null}")));
+    }
+
+    /** Buying a number succeeds and it gets this SID. */
+    public void sellsNumbers(String sid) {
+        server.stubFor(post(urlPathEqualTo(INCOMING_NUMBERS_PATH)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody(incomingNumberJson(sid, "{{formData request.body 'form' urlDecode=true}}{{{form.PhoneNumber}}}"))));
+    }
+
+    public void refusesNumberPurchases(int status, int code, String message) {
+        server.stubFor(post(urlPathEqualTo(INCOMING_NUMBERS_PATH)).willReturn(error(status, code, message)));
+    }
+
+    /** The account already has these numbers (sid, number); each can be fetched and updated. */
+    public void hasAccountNumbers(Map<String, String> sidToNumber) {
+        StringBuilder list = new StringBuilder();
+        sidToNumber.forEach((sid, number) -> {
+            if (list.length() > 0) {
+                list.append(',');
+            }
+            list.append(incomingNumberJson(sid, number));
+            String one = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers/" + sid + ".json";
+            server.stubFor(get(urlPathEqualTo(one)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(incomingNumberJson(sid, number))));
+            server.stubFor(post(urlPathEqualTo(one)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(incomingNumberJson(sid, number))));
+        });
+        server.stubFor(get(urlPathEqualTo(INCOMING_NUMBERS_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"incoming_phone_numbers\":[" + list + "],\"end\":0,\"page\":0,\"page_size\":50,"
+                        + "\"start\":0,\"uri\":\"" + INCOMING_NUMBERS_PATH + "\",\"first_page_uri\":\""
+                        + INCOMING_NUMBERS_PATH + "\",\"next_page_uri\":null,\"previous_page_uri\":null}")));
+    }
+
+    /** The number updates (webhook changes) received for this SID, as form bodies. */
+    public List<Map<String, String>> numberUpdates(String sid) {
+        return server.findAll(postRequestedFor(urlPathEqualTo(
+                        "/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers/" + sid + ".json"))).stream()
+                .map(TwilioFake::form).toList();
+    }
+
+    public List<Map<String, String>> numberPurchases() {
+        return server.findAll(postRequestedFor(urlPathEqualTo(INCOMING_NUMBERS_PATH))).stream()
+                .map(TwilioFake::form).toList();
+    }
+
+    /** The MP3 of a recording, as Twilio serves it at the recording's URL + ".mp3" (basic auth). */
+    public void hasRecording(String recordingSid, byte[] mp3) {
+        server.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Recordings/" + recordingSid + ".mp3"))
+                .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/mpeg").withBody(mp3)));
+    }
+
+    public static String recordingUrl(String recordingSid) {
+        return "https://api.twilio.com/2010-04-01/Accounts/" + ACCOUNT_SID + "/Recordings/" + recordingSid;
+    }
+
     /** The form parameters of every message create received, in order. */
     public List<Map<String, String>> sentMessages() {
         return server.findAll(postRequestedFor(urlPathEqualTo(MESSAGES_PATH))).stream()
@@ -136,6 +212,16 @@ public final class TwilioFake implements AutoCloseable {
                  "subresource_uris":{"media":"/2010-04-01/Accounts/%s/Messages/%s/Media.json"},
                  "to":"%s","uri":"/2010-04-01/Accounts/%s/Messages/%s.json"}
                 """.formatted(ACCOUNT_SID, body, from, sid, status, ACCOUNT_SID, sid, to, ACCOUNT_SID, sid);
+    }
+
+    private static String incomingNumberJson(String sid, String number) {
+        return """
+                {"sid":"%s","account_sid":"%s","friendly_name":"%s","phone_number":"%s","api_version":"2010-04-01",
+                 "voice_url":null,"sms_url":null,"status_callback":null,"status":"in-use",
+                 "capabilities":{"voice":true,"sms":true,"mms":true},
+                 "date_created":"Thu, 26 Nov 2026 12:00:00 +0000","date_updated":"Thu, 26 Nov 2026 12:00:00 +0000",
+                 "uri":"/2010-04-01/Accounts/%s/IncomingPhoneNumbers/%s.json"}
+                """.formatted(sid, ACCOUNT_SID, number, number, ACCOUNT_SID, sid);
     }
 
     private static ResponseDefinitionBuilder error(int status, int code, String message) {

@@ -24,7 +24,7 @@ final class ConversationQuota {
     record Admission(boolean admitted, int used, int limit, PlanTier tier) {}
 
     Admission admit(Repositories repositories, UUID businessId, Instant now) {
-        Business business = repositories.businesses().lockForQuota(businessId)
+        Business business = repositories.businesses().lock(businessId)
                 .orElseThrow(() -> new IllegalStateException("business " + businessId + " vanished"));
         PlanTier tier = plans.tierOf(business.subscription());
         int limit = plans.limitOf(tier);

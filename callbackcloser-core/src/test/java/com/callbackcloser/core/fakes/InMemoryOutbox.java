@@ -3,11 +3,14 @@ package com.callbackcloser.core.fakes;
 import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.OutboundSms;
+import com.callbackcloser.core.port.out.ApiKeyRepository;
+import com.callbackcloser.core.port.out.AuditLog;
 import com.callbackcloser.core.port.out.BillingEventLog;
 import com.callbackcloser.core.port.out.BusinessRepository;
 import com.callbackcloser.core.port.out.CallRepository;
 import com.callbackcloser.core.port.out.ConsentRepository;
 import com.callbackcloser.core.port.out.LeadRepository;
+import com.callbackcloser.core.port.out.MemberRepository;
 import com.callbackcloser.core.port.out.MessageRepository;
 import com.callbackcloser.core.port.out.MessageStatusRow;
 import com.callbackcloser.core.port.out.OutboxRepository;
@@ -209,6 +212,21 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
 
     @Override
     public BillingEventLog billingEvents() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public MemberRepository members() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AuditLog audit() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ApiKeyRepository apiKeys() {
         throw new UnsupportedOperationException();
     }
 }

@@ -1,6 +1,7 @@
 package com.callbackcloser.db.adapter;
 
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.BusinessSettings;
 import com.callbackcloser.core.model.NewBusiness;
 import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.model.SubscriptionStatus;
@@ -36,15 +37,16 @@ final class JdbiBusinessRepository implements BusinessRepository {
 
     @Override
     public Business create(NewBusiness business, Instant now) {
+        BusinessSettings settings = business.settings();
         return UniqueViolations.translate("a business with this Twilio number already exists", () -> dao.insert(
-                business.name(),
-                business.forwardingNumber(),
-                business.notifyPhone(),
-                business.missedCallSeconds(),
-                business.serviceLabels().first(),
-                business.serviceLabels().second(),
-                business.serviceLabels().third(),
-                business.timeZone().getId(),
+                settings.name(),
+                settings.forwardingNumber(),
+                settings.notifyPhone(),
+                settings.missedCallSeconds(),
+                settings.serviceLabels().first(),
+                settings.serviceLabels().second(),
+                settings.serviceLabels().third(),
+                settings.timeZone().getId(),
                 business.twilioNumber(),
                 business.subscriptionStatus().name(),
                 business.manualPlan() == null ? null : business.manualPlan().manualPriceId(),
@@ -62,8 +64,8 @@ final class JdbiBusinessRepository implements BusinessRepository {
     }
 
     @Override
-    public Optional<Business> lockForQuota(UUID id) {
-        return dao.lockForQuota(id);
+    public Optional<Business> lock(UUID id) {
+        return dao.lock(id);
     }
 
     @Override
@@ -82,5 +84,25 @@ final class JdbiBusinessRepository implements BusinessRepository {
     public String attachStripeCustomer(UUID id, String customerId, Instant now) {
         return UniqueViolations.translate("that Stripe customer belongs to another business",
                 () -> dao.attachStripeCustomer(id, customerId, now));
+    }
+
+    @Override
+    public void updateSettings(UUID id, BusinessSettings settings, Instant now) {
+        dao.updateSettings(id, settings.name(), settings.forwardingNumber(), settings.notifyPhone(),
+                settings.missedCallSeconds(), settings.serviceLabels().first(), settings.serviceLabels().second(),
+                settings.serviceLabels().third(), settings.timeZone().getId(), now);
+    }
+
+    @Override
+    public void attachTwilioNumber(UUID id, String phoneNumber, String phoneNumberSid, Instant now) {
+        UniqueViolations.translate("that Twilio number belongs to another business", () -> {
+            dao.attachTwilioNumber(id, phoneNumber, phoneNumberSid, now);
+            return null;
+        });
+    }
+
+    @Override
+    public void markWebhooksSynced(UUID id, Instant now) {
+        dao.markWebhooksSynced(id, now);
     }
 }

@@ -1,5 +1,6 @@
 package com.callbackcloser.db.adapter;
 
+import com.callbackcloser.core.model.CallRecord;
 import com.callbackcloser.core.model.RecordingMetadata;
 import com.callbackcloser.core.port.out.CallRepository;
 import com.callbackcloser.core.port.out.DialResultRecord;
@@ -64,5 +65,10 @@ final class JdbiCallRepository implements CallRepository {
             dao.upsertRecording(callSid, recording.sid(), recording.url(), recording.status(),
                     recording.durationSeconds(), rawPayloadJson, now);
         }
+    }
+
+    @Override
+    public Optional<CallRecord> findById(UUID id) {
+        return dao.findById(id);
     }
 }

@@ -1,6 +1,9 @@
 package com.callbackcloser.db.adapter;
 
 import com.callbackcloser.core.model.Lead;
+import com.callbackcloser.core.model.LeadCursor;
+import com.callbackcloser.core.model.LeadStatus;
+import com.callbackcloser.core.model.LeadSummary;
 import com.callbackcloser.core.model.UsagePeriod;
 import com.callbackcloser.core.port.out.LeadRepository;
 import com.callbackcloser.db.dao.LeadDao;
@@ -84,5 +87,21 @@ final class JdbiLeadRepository implements LeadRepository {
     @Override
     public int countBillingRequired(UUID businessId) {
         return dao.countBillingRequired(businessId);
+    }
+
+    @Override
+    public List<LeadSummary> page(UUID businessId, LeadStatus status, LeadCursor after, int limit) {
+        return dao.page(businessId, status == null ? null : status.name(), after == null ? null : after.createdAt(),
+                after == null ? null : after.id(), limit);
+    }
+
+    @Override
+    public Optional<Lead> findInBusiness(UUID businessId, UUID leadId) {
+        return dao.findInBusiness(businessId, leadId);
+    }
+
+    @Override
+    public void changeStatus(UUID leadId, LeadStatus status, Instant now) {
+        dao.changeStatus(leadId, status.name(), now);
     }
 }

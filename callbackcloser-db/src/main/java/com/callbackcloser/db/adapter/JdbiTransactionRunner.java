@@ -1,18 +1,24 @@
 package com.callbackcloser.db.adapter;
 
+import com.callbackcloser.core.port.out.ApiKeyRepository;
+import com.callbackcloser.core.port.out.AuditLog;
 import com.callbackcloser.core.port.out.BillingEventLog;
 import com.callbackcloser.core.port.out.BusinessRepository;
 import com.callbackcloser.core.port.out.CallRepository;
 import com.callbackcloser.core.port.out.ConsentRepository;
 import com.callbackcloser.core.port.out.LeadRepository;
+import com.callbackcloser.core.port.out.MemberRepository;
 import com.callbackcloser.core.port.out.MessageRepository;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.core.port.out.Repositories;
 import com.callbackcloser.core.port.out.TransactionRunner;
+import com.callbackcloser.db.dao.ApiKeyDao;
+import com.callbackcloser.db.dao.AuditDao;
 import com.callbackcloser.db.dao.BusinessDao;
 import com.callbackcloser.db.dao.CallDao;
 import com.callbackcloser.db.dao.ConsentDao;
 import com.callbackcloser.db.dao.LeadDao;
+import com.callbackcloser.db.dao.MemberDao;
 import com.callbackcloser.db.dao.MessageDao;
 import com.callbackcloser.db.dao.OutboxDao;
 import com.callbackcloser.db.dao.StripeEventDao;
@@ -79,6 +85,21 @@ public final class JdbiTransactionRunner implements TransactionRunner {
         @Override
         public BillingEventLog billingEvents() {
             return new JdbiBillingEventLog(handle.attach(StripeEventDao.class));
+        }
+
+        @Override
+        public MemberRepository members() {
+            return new JdbiMemberRepository(handle.attach(MemberDao.class));
+        }
+
+        @Override
+        public AuditLog audit() {
+            return new JdbiAuditLog(handle.attach(AuditDao.class));
+        }
+
+        @Override
+        public ApiKeyRepository apiKeys() {
+            return new JdbiApiKeyRepository(handle.attach(ApiKeyDao.class));
         }
     }
 }

@@ -68,7 +68,7 @@ public interface BusinessDao {
             @Bind("now") Instant now);
 
     @SqlQuery("SELECT * FROM businesses WHERE id = :id FOR NO KEY UPDATE")
-    Optional<Business> lockForQuota(@Bind("id") UUID id);
+    Optional<Business> lock(@Bind("id") UUID id);
 
     @SqlQuery("SELECT * FROM businesses WHERE stripe_customer_id = :customerId")
     Optional<Business> findByStripeCustomerId(@Bind("customerId") String customerId);
@@ -101,4 +101,27 @@ public interface BusinessDao {
             RETURNING stripe_customer_id
             """)
     String attachStripeCustomer(@Bind("id") UUID id, @Bind("customerId") String customerId, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE businesses
+               SET name = :name, forwarding_number = :forwardingNumber, notify_phone = :notifyPhone,
+                   missed_call_seconds = :missedCallSeconds, service_label_1 = :label1, service_label_2 = :label2,
+                   service_label_3 = :label3, time_zone = :timeZone, updated_at = :now
+             WHERE id = :id
+            """)
+    void updateSettings(@Bind("id") UUID id, @Bind("name") String name, @Bind("forwardingNumber") String forwardingNumber,
+            @Bind("notifyPhone") String notifyPhone, @Bind("missedCallSeconds") int missedCallSeconds,
+            @Bind("label1") String label1, @Bind("label2") String label2, @Bind("label3") String label3,
+            @Bind("timeZone") String timeZone, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE businesses
+               SET twilio_number = :number, twilio_number_sid = :sid, twilio_webhooks_synced_at = :now, updated_at = :now
+             WHERE id = :id
+            """)
+    void attachTwilioNumber(@Bind("id") UUID id, @Bind("number") String number, @Bind("sid") String sid,
+            @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE businesses SET twilio_webhooks_synced_at = :now, updated_at = :now WHERE id = :id")
+    void markWebhooksSynced(@Bind("id") UUID id, @Bind("now") Instant now);
 }

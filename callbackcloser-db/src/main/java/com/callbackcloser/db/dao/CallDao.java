@@ -1,7 +1,10 @@
 package com.callbackcloser.db.dao;
 
+import com.callbackcloser.core.model.CallRecord;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -43,6 +46,8 @@ public interface CallDao {
     /**
      * Dial action callback. Recording fields already stored by a recording callback win over the copies in
      * this callback, and those of a later recording callback win over these: either order stores the same.
+     * A callback without a final dial result (a call status callback, status RECEIVED) only fills gaps: it
+     * never turns a missed or answered call back into a received one.
      */
     @SqlQuery("""
             INSERT INTO calls (business_id, call_sid, parent_call_sid, dial_call_sid, from_raw, from_number,
@@ -61,17 +66,22 @@ public interface CallDao {
                 from_number                = COALESCE(EXCLUDED.from_number, calls.from_number),
                 to_raw                     = EXCLUDED.to_raw,
                 to_number                  = EXCLUDED.to_number,
-                dial_call_status           = EXCLUDED.dial_call_status,
-                status                     = EXCLUDED.status,
+                dial_call_status           = COALESCE(EXCLUDED.dial_call_status, calls.dial_call_status),
+                status                     = CASE WHEN EXCLUDED.status = 'RECEIVED' THEN calls.status
+                                                  ELSE EXCLUDED.status END,
                 call_duration_seconds      = COALESCE(EXCLUDED.call_duration_seconds, calls.call_duration_seconds),
                 dial_call_duration_seconds = COALESCE(EXCLUDED.dial_call_duration_seconds, calls.dial_call_duration_seconds),
                 recording_sid              = COALESCE(calls.recording_sid, EXCLUDED.recording_sid),
                 recording_url              = COALESCE(calls.recording_url, EXCLUDED.recording_url),
                 recording_status           = COALESCE(calls.recording_status, EXCLUDED.recording_status),
                 recording_duration_seconds = COALESCE(calls.recording_duration_seconds, EXCLUDED.recording_duration_seconds),
-                answered                   = EXCLUDED.answered,
-                missed                     = EXCLUDED.missed,
-                raw_payload                = EXCLUDED.raw_payload,
+                answered                   = CASE WHEN EXCLUDED.status = 'RECEIVED' THEN calls.answered
+                                                  ELSE EXCLUDED.answered END,
+                missed                     = CASE WHEN EXCLUDED.status = 'RECEIVED' THEN calls.missed
+                                                  ELSE EXCLUDED.missed END,
+                raw_payload                = CASE WHEN EXCLUDED.status = 'RECEIVED'
+                                                  THEN COALESCE(calls.raw_payload, EXCLUDED.raw_payload)
+                                                  ELSE EXCLUDED.raw_payload END,
                 updated_at                 = EXCLUDED.updated_at
             RETURNING id
             """)
@@ -139,4 +149,8 @@ public interface CallDao {
             @Bind("recordingDuration") Integer recordingDuration,
             @Bind("rawPayload") String rawPayload,
             @Bind("now") Instant now);
+
+    @SqlQuery("SELECT * FROM calls WHERE id = :id")
+    @RegisterRowMapper(CallRecordMapper.class)
+    Optional<CallRecord> findById(@Bind("id") UUID id);
 }

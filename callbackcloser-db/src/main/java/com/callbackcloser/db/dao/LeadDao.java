@@ -1,6 +1,7 @@
 package com.callbackcloser.db.dao;
 
 import com.callbackcloser.core.model.Lead;
+import com.callbackcloser.core.model.LeadSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -130,4 +131,32 @@ public interface LeadDao {
 
     @SqlQuery("SELECT count(*) FROM leads WHERE business_id = :businessId AND billing_required")
     int countBillingRequired(@Bind("businessId") UUID businessId);
+
+    @SqlQuery("SELECT * FROM leads WHERE id = :id AND business_id = :businessId")
+    Optional<Lead> findInBusiness(@Bind("businessId") UUID businessId, @Bind("id") UUID id);
+
+    @SqlUpdate("UPDATE leads SET status = :status, updated_at = :now WHERE id = :id")
+    void changeStatus(@Bind("id") UUID id, @Bind("status") String status, @Bind("now") Instant now);
+
+    /** Keyset pagination on (created_at, id), newest first, each lead with its latest message. */
+    @SqlQuery("""
+            SELECT l.*, m.id AS m_id, m.lead_id AS m_lead_id, m.direction AS m_direction,
+                   m.participant AS m_participant, m.from_number AS m_from_number, m.to_number AS m_to_number,
+                   m.body AS m_body, m.delivery_state AS m_delivery_state, m.twilio_sid AS m_twilio_sid,
+                   m.twilio_status AS m_twilio_status, m.attempts AS m_attempts, m.last_error AS m_last_error,
+                   m.created_at AS m_created_at
+              FROM leads l
+              LEFT JOIN LATERAL (SELECT * FROM messages
+                                  WHERE lead_id = l.id
+                                  ORDER BY created_at DESC, seq DESC
+                                  LIMIT 1) m ON true
+             WHERE l.business_id = :businessId
+               AND (CAST(:status AS text) IS NULL OR l.status = :status)
+               AND (CAST(:afterCreatedAt AS timestamptz) IS NULL OR (l.created_at, l.id) < (:afterCreatedAt, :afterId))
+             ORDER BY l.created_at DESC, l.id DESC
+             LIMIT :limit
+            """)
+    @RegisterRowMapper(LeadSummaryMapper.class)
+    List<LeadSummary> page(@Bind("businessId") UUID businessId, @Bind("status") String status,
+            @Bind("afterCreatedAt") Instant afterCreatedAt, @Bind("afterId") UUID afterId, @Bind("limit") int limit);
 }

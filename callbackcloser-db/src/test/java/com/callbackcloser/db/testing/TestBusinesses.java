@@ -1,6 +1,7 @@
 package com.callbackcloser.db.testing;
 
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.BusinessSettings;
 import com.callbackcloser.core.model.NewBusiness;
 import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.model.ServiceLabels;
@@ -23,9 +24,10 @@ public final class TestBusinesses {
     public static Business create(
             TransactionRunner transactions, SubscriptionStatus status, String twilioNumber, String notifyPhone) {
         // An active business is on the Starter plan, given by hand: texting works without Stripe in tests.
-        NewBusiness business = new NewBusiness("Acme Plumbing", "+14155550199", notifyPhone, 20,
-                ServiceLabels.DEFAULTS, ZoneId.of("America/New_York"), twilioNumber, status,
-                status == SubscriptionStatus.ACTIVE ? PlanTier.STARTER : null);
+        NewBusiness business = new NewBusiness(
+                new BusinessSettings("Acme Plumbing", "+14155550199", notifyPhone, 20, ServiceLabels.DEFAULTS,
+                        ZoneId.of("America/New_York")),
+                twilioNumber, status, status == SubscriptionStatus.ACTIVE ? PlanTier.STARTER : null);
         return transactions.inTransaction(repositories -> repositories.businesses().create(business, Instant.now()));
     }
 

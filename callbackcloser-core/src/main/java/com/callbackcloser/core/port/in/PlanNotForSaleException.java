@@ -1,9 +1,10 @@
 package com.callbackcloser.core.port.in;
 
+import com.callbackcloser.core.model.RefusedException;
 import com.callbackcloser.core.model.PlanTier;
 
 /** Checkout sells the Starter and Pro prices only, and only those configured. */
-public class PlanNotForSaleException extends RuntimeException {
+public class PlanNotForSaleException extends RefusedException {
     private static final long serialVersionUID = 1L;
 
     public PlanNotForSaleException(PlanTier plan) {

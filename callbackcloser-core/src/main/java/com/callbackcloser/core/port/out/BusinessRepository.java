@@ -1,6 +1,7 @@
 package com.callbackcloser.core.port.out;
 
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.BusinessSettings;
 import com.callbackcloser.core.model.NewBusiness;
 import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.model.SubscriptionStatus;
@@ -23,14 +24,24 @@ public interface BusinessRepository {
 
     void updateSubscriptionStatus(UUID id, SubscriptionStatus status, Instant now);
 
+    void updateSettings(UUID id, BusinessSettings settings, Instant now);
+
+    /**
+     * Gives the business its Twilio number; fails with {@link DuplicateKeyException} when another business has
+     * it. The webhooks are stamped as synced now.
+     */
+    void attachTwilioNumber(UUID id, String phoneNumber, String phoneNumberSid, Instant now);
+
+    void markWebhooksSynced(UUID id, Instant now);
+
     /** An operator sets the subscription by hand: the status, and the plan as its manual price id. */
     void setManualSubscription(UUID id, SubscriptionStatus status, PlanTier plan, Instant now);
 
     /**
-     * The business, locked against other quota checks (not against inserts that reference it) until the
-     * transaction ends.
+     * The business, locked until the transaction ends against other lockers (quota checks, team changes), not
+     * against inserts that reference it.
      */
-    Optional<Business> lockForQuota(UUID id);
+    Optional<Business> lock(UUID id);
 
     Optional<Business> findByStripeCustomerId(String customerId);
 

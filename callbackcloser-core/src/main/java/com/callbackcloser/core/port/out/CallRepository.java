@@ -1,7 +1,9 @@
 package com.callbackcloser.core.port.out;
 
+import com.callbackcloser.core.model.CallRecord;
 import com.callbackcloser.core.model.RecordingMetadata;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,4 +24,6 @@ public interface CallRepository {
      * the row when the recording callback arrives first.
      */
     void attachRecording(String callSid, RecordingMetadata recording, String rawPayloadJson, Instant now);
+
+    Optional<CallRecord> findById(UUID id);
 }

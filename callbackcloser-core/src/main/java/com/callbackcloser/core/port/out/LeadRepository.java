@@ -1,6 +1,9 @@
 package com.callbackcloser.core.port.out;
 
 import com.callbackcloser.core.model.Lead;
+import com.callbackcloser.core.model.LeadCursor;
+import com.callbackcloser.core.model.LeadStatus;
+import com.callbackcloser.core.model.LeadSummary;
 import com.callbackcloser.core.model.UsagePeriod;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +35,13 @@ public interface LeadRepository {
     boolean claimOwnerNotice(UUID leadId, Instant now);
 
     void markBillingRequired(UUID leadId, Instant now);
+
+    /** A page of the business's leads, newest first, each with its latest message. */
+    List<LeadSummary> page(UUID businessId, LeadStatus status, LeadCursor after, int limit);
+
+    Optional<Lead> findInBusiness(UUID businessId, UUID leadId);
+
+    void changeStatus(UUID leadId, LeadStatus status, Instant now);
 
     /** Claims the usage-limit notice for this lead: true for exactly one caller, ever. */
     boolean claimUsageLimitNotice(UUID leadId, Instant now);

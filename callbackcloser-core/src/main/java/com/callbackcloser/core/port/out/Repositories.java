@@ -15,4 +15,10 @@ public interface Repositories {
     ConsentRepository consents();
 
     BillingEventLog billingEvents();
+
+    MemberRepository members();
+
+    AuditLog audit();
+
+    ApiKeyRepository apiKeys();
 }

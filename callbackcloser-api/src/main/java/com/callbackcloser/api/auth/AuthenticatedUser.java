@@ -1,0 +1,20 @@
+package com.callbackcloser.api.auth;
+
+import java.security.Principal;
+import java.util.Objects;
+
+/** The caller of the owner API: the identity provider's subject, however it was proven. */
+public record AuthenticatedUser(String subject, Method method) implements Principal {
+
+    public enum Method { JWT, API_KEY }
+
+    public AuthenticatedUser {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(method, "method");
+    }
+
+    @Override
+    public String getName() {
+        return subject;
+    }
+}

@@ -1,0 +1,25 @@
+package com.callbackcloser.api.representation;
+
+import com.callbackcloser.core.model.MessageRecord;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A text in a transcript; {@code deliveryState} is null for inbound texts. */
+public record MessageView(
+        UUID id,
+        String direction,
+        String participant,
+        String from,
+        String to,
+        String body,
+        String deliveryState,
+        String twilioSid,
+        String twilioStatus,
+        Instant createdAt) {
+
+    public static MessageView of(MessageRecord m) {
+        return m == null ? null : new MessageView(m.id(), m.direction().name(), m.participant().name(), m.from(), m.to(),
+                m.body(), m.deliveryState() == null ? null : m.deliveryState().name(), m.twilioSid(), m.twilioStatus(),
+                m.createdAt());
+    }
+}

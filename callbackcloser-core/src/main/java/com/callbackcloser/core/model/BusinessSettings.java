@@ -1,0 +1,67 @@
+package com.callbackcloser.core.model;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * What an owner sets about a business, validated as the old app did: name 2 to 120 characters, phone numbers
+ * that are real numbers (stored in E.164), missed-call seconds 5 to 90, labels 1 to 40 characters, and a real
+ * IANA time zone. A refused field is named in the {@link InvalidInputException}.
+ */
+public record BusinessSettings(
+        String name,
+        String forwardingNumber,
+        String notifyPhone,
+        int missedCallSeconds,
+        ServiceLabels serviceLabels,
+        ZoneId timeZone) {
+
+    public static final int MIN_NAME_LENGTH = 2;
+    public static final int MAX_NAME_LENGTH = 120;
+
+    public BusinessSettings {
+        if (name == null || name.strip().length() < MIN_NAME_LENGTH || name.strip().length() > MAX_NAME_LENGTH) {
+            throw new InvalidInputException("name", "name has " + MIN_NAME_LENGTH + " to " + MAX_NAME_LENGTH + " characters");
+        }
+        name = name.strip();
+        forwardingNumber = phone("forwardingNumber", "forwarding number", forwardingNumber);
+        notifyPhone = notifyPhone == null || notifyPhone.isBlank() ? null : phone("notifyPhone", "notify phone", notifyPhone);
+        if (missedCallSeconds < Business.MIN_MISSED_CALL_SECONDS || missedCallSeconds > Business.MAX_MISSED_CALL_SECONDS) {
+            throw new InvalidInputException("missedCallSeconds", "missed-call seconds are "
+                    + Business.MIN_MISSED_CALL_SECONDS + " to " + Business.MAX_MISSED_CALL_SECONDS);
+        }
+        Objects.requireNonNull(serviceLabels, "serviceLabels");
+        Objects.requireNonNull(timeZone, "timeZone");
+    }
+
+    /** Business defaults: 20 s, Repair / Install / Maintenance, New York. */
+    public static BusinessSettings withDefaults(String name, String forwardingNumber, String notifyPhone) {
+        return new BusinessSettings(name, forwardingNumber, notifyPhone, Business.DEFAULT_MISSED_CALL_SECONDS,
+                ServiceLabels.DEFAULTS, Business.DEFAULT_TIME_ZONE);
+    }
+
+    public static BusinessSettings of(Business business) {
+        return new BusinessSettings(business.name(), business.forwardingNumber(), business.notifyPhone(),
+                business.missedCallSeconds(), business.serviceLabels(), business.timeZone());
+    }
+
+    /** An IANA region id such as America/Chicago; offsets ("+02:00") and abbreviations are refused. */
+    public static ZoneId timeZone(String value) {
+        if (value == null || !ZoneId.getAvailableZoneIds().contains(value.strip())) {
+            throw new InvalidInputException("timeZone", "time zone must be an IANA zone such as America/Chicago");
+        }
+        try {
+            return ZoneId.of(value.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("timeZone", "time zone must be an IANA zone such as America/Chicago");
+        }
+    }
+
+    static String phone(String field, String what, String raw) {
+        if (!PhoneNumbers.isTextable(raw)) {
+            throw new InvalidInputException(field, what + " is not a valid phone number: " + raw);
+        }
+        return PhoneNumbers.normalize(raw);
+    }
+}

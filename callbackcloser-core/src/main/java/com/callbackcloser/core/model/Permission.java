@@ -1,0 +1,15 @@
+package com.callbackcloser.core.model;
+
+/** What a member may do in a business. */
+public enum Permission {
+    VIEW_BUSINESS,
+    EDIT_SETTINGS,
+    VIEW_MEMBERS,
+    MANAGE_MEMBERS,
+    MANAGE_PHONE_NUMBER,
+    VIEW_LEADS,
+    EDIT_LEAD_STATUS,
+    VIEW_USAGE,
+    MANAGE_BILLING,
+    VIEW_AUDIT
+}

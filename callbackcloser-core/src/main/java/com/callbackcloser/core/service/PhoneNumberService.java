@@ -1,0 +1,127 @@
+package com.callbackcloser.core.service;
+
+import com.callbackcloser.core.model.Actor;
+import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.BusinessWithRole;
+import com.callbackcloser.core.model.FieldChange;
+import com.callbackcloser.core.model.InvalidInputException;
+import com.callbackcloser.core.model.Membership;
+import com.callbackcloser.core.model.Permission;
+import com.callbackcloser.core.port.in.ConflictException;
+import com.callbackcloser.core.port.in.ResourceNotFoundException;
+import com.callbackcloser.core.port.out.DuplicateKeyException;
+import com.callbackcloser.core.port.out.PhoneNumberProvider;
+import com.callbackcloser.core.port.out.ProvisionedNumber;
+import com.callbackcloser.core.port.out.Repositories;
+import com.callbackcloser.core.port.out.TransactionRunner;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A business's Twilio number: buy one, connect one the account already has, or point an existing one's
+ * webhooks at this service again (after APP_URL or the webhook token changed). Twilio is called outside the
+ * database transaction; the business row is checked before and written after.
+ */
+public final class PhoneNumberService {
+    private static final Pattern AREA_CODE = Pattern.compile("[2-9]\\d\\d");
+
+    private final TransactionRunner transactions;
+    private final PhoneNumberProvider numbers;
+    private final Clock clock;
+
+    public PhoneNumberService(TransactionRunner transactions, PhoneNumberProvider numbers, Clock clock) {
+        this.transactions = transactions;
+        this.numbers = numbers;
+        this.clock = clock;
+    }
+
+    public BusinessWithRole buy(Actor actor, UUID businessId, String areaCode) {
+        if (areaCode != null && !areaCode.isBlank() && !AREA_CODE.matcher(areaCode.strip()).matches()) {
+            throw new InvalidInputException("areaCode", "area code is three digits, e.g. 415");
+        }
+        requireWithoutNumber(actor, businessId);
+        ProvisionedNumber bought = numbers.buyLocalNumber(areaCode == null || areaCode.isBlank() ? null : areaCode.strip());
+        return attach(actor, businessId, bought, "phone_number.bought");
+    }
+
+    /** The number with this PN... SID, or (none given) the account's first number no business uses yet. */
+    public BusinessWithRole connect(Actor actor, UUID businessId, String phoneNumberSid) {
+        requireWithoutNumber(actor, businessId);
+        ProvisionedNumber number = phoneNumberSid == null || phoneNumberSid.isBlank()
+                ? firstUnused()
+                : numbers.connect(phoneNumberSid.strip());
+        return attach(actor, businessId, number, "phone_number.connected");
+    }
+
+    public BusinessWithRole sync(Actor actor, UUID businessId) {
+        Business business = transactions.inTransaction(repositories -> {
+            BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);
+            return business(repositories, businessId);
+        });
+        if (business.twilioNumberSid() == null) {
+            throw new ConflictException("the business has no Twilio number to sync; buy or connect one");
+        }
+        numbers.pointWebhooksAtUs(business.twilioNumberSid());
+        Instant now = clock.instant();
+        return transactions.inTransaction(repositories -> {
+            Membership membership = BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);
+            repositories.businesses().markWebhooksSynced(businessId, now);
+            repositories.audit().record(businessId, actor.subject(), "phone_number.webhooks_synced",
+                    business.twilioNumberSid(), List.of(), actor.correlationId(), now);
+            return new BusinessWithRole(business(repositories, businessId), membership.role());
+        });
+    }
+
+    private void requireWithoutNumber(Actor actor, UUID businessId) {
+        transactions.inTransaction(repositories -> {
+            BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);
+            if (business(repositories, businessId).twilioNumberIfAny().isPresent()) {
+                throw new ConflictException("the business already has a Twilio number");
+            }
+            return null;
+        });
+    }
+
+    private ProvisionedNumber firstUnused() {
+        List<ProvisionedNumber> account = numbers.accountNumbers();
+        Set<String> taken = transactions.inTransaction(repositories -> account.stream()
+                .map(ProvisionedNumber::phoneNumber)
+                .filter(number -> repositories.businesses().findByTwilioNumber(number).isPresent())
+                .collect(Collectors.toSet()));
+        Optional<ProvisionedNumber> unused = account.stream().filter(n -> !taken.contains(n.phoneNumber())).findFirst();
+        ProvisionedNumber number = unused.orElseThrow(
+                () -> new ConflictException("the Twilio account has no number that is not in use; buy one"));
+        numbers.pointWebhooksAtUs(number.sid());
+        return number;
+    }
+
+    private BusinessWithRole attach(Actor actor, UUID businessId, ProvisionedNumber number, String action) {
+        Instant now = clock.instant();
+        try {
+            return transactions.inTransaction(repositories -> {
+                Membership membership = BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);
+                repositories.businesses().lock(businessId);
+                if (business(repositories, businessId).twilioNumberIfAny().isPresent()) {
+                    throw new ConflictException("the business already has a Twilio number");
+                }
+                repositories.businesses().attachTwilioNumber(businessId, number.phoneNumber(), number.sid(), now);
+                repositories.audit().record(businessId, actor.subject(), action, number.sid(),
+                        List.of(new FieldChange("twilioNumber", null, number.phoneNumber())), actor.correlationId(), now);
+                return new BusinessWithRole(business(repositories, businessId), membership.role());
+            });
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("that Twilio number belongs to another business");
+        }
+    }
+
+    private static Business business(Repositories repositories, UUID businessId) {
+        return repositories.businesses().findById(businessId)
+                .orElseThrow(() -> new ResourceNotFoundException("business"));
+    }
+}
