@@ -48,7 +48,7 @@ public final class TwilioMessageStatusResource {
                 new MessageStatusCallback(parseId(messageId), messageSid, status, form.getInteger("ErrorCode")));
         LOG.info("event=twilio.messaging messageSid={} status={} errorCode={} decision={}",
                 messageSid, status, form.getOrNull("ErrorCode"), outcome.logName());
-        return Response.ok(Twiml.empty(), Twiml.MEDIA_TYPE).header(WebhookDecision.HEADER, outcome.logName()).build();
+        return WebhookResponses.twiml(Twiml.empty(), outcome.logName());
     }
 
     private static UUID parseId(String messageId) {

@@ -1,6 +1,5 @@
 package com.callbackcloser.api.resources;
 
-import com.callbackcloser.api.representation.WebhookFailure;
 import com.callbackcloser.api.twilio.RawPayload;
 import com.callbackcloser.api.twilio.TwilioForm;
 import com.callbackcloser.api.twilio.TwilioWebhook;
@@ -53,15 +52,11 @@ public final class TwilioSmsResource {
             result = inboundSms.onInboundSms(new InboundSms(messageSid, from, to, body, rawPayload.json(form)));
         } catch (RuntimeException e) {
             LOG.error("event=twilio.sms messageSid={} decision=retry error=\"{}\"", messageSid, e.toString(), e);
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .header(WebhookDecision.HEADER, "error")
-                    .entity(new WebhookFailure("could not record the message; retry", true, WebhookUrls.SMS_PATH))
-                    .build();
+            return WebhookResponses.retryLater("could not record the message; retry", WebhookUrls.SMS_PATH);
         }
         String decision = result.outcome().logName();
         LOG.info("event=twilio.sms messageSid={} decision={} leadId={}", messageSid, decision, result.leadId());
         String twiml = result.inlineReply().map(Twiml::message).orElseGet(Twiml::empty);
-        return Response.ok(twiml, Twiml.MEDIA_TYPE).header(WebhookDecision.HEADER, decision).build();
+        return WebhookResponses.twiml(twiml, decision);
     }
 }

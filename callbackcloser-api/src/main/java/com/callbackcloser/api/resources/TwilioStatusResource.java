@@ -1,6 +1,5 @@
 package com.callbackcloser.api.resources;
 
-import com.callbackcloser.api.representation.WebhookFailure;
 import com.callbackcloser.api.twilio.RawPayload;
 import com.callbackcloser.api.twilio.TwilioForm;
 import com.callbackcloser.api.twilio.TwilioWebhook;
@@ -55,16 +54,12 @@ public final class TwilioStatusResource {
             result = dialStatus.onDialStatus(callback);
         } catch (RuntimeException e) {
             LOG.error("event=twilio.status callSid={} decision=retry error=\"{}\"", callback.callSid(), e.toString(), e);
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .header(WebhookDecision.HEADER, "error")
-                    .entity(new WebhookFailure("could not record the call status; retry", true, WebhookUrls.STATUS_PATH))
-                    .build();
+            return WebhookResponses.retryLater("could not record the call status; retry", WebhookUrls.STATUS_PATH);
         }
         DialStatusOutcome outcome = result.outcome();
         LOG.info("event=twilio.status callSid={} dialCallStatus={} decision={} leadId={}",
                 callback.callSid(), callback.dialCallStatus(), outcome.logName(), result.leadId());
-        return Response.ok(Twiml.empty(), Twiml.MEDIA_TYPE).header(WebhookDecision.HEADER, outcome.logName()).build();
+        return WebhookResponses.twiml(Twiml.empty(), outcome.logName());
     }
 
     private DialStatusCallback callbackFrom(TwilioForm form) {

@@ -50,18 +50,18 @@ public final class TwilioVoiceResource {
                     callSid, form.getOrNull("ParentCallSid"), form.getOrNull("From"), to, rawPayload.json(form)));
             if (decision instanceof IncomingCallDecision.ForwardToOwner forward) {
                 LOG.info("event=twilio.voice callSid={} decision=forward timeout={}", callSid, forward.timeoutSeconds());
-                return twiml(Twiml.forward(forward, urls.status()), "forward");
+                return WebhookResponses.twiml(Twiml.forward(forward, urls.status()), "forward");
             }
             LOG.warn("event=twilio.voice callSid={} decision=not_configured reason=\"{}\"",
                     callSid, ((IncomingCallDecision.NotConfigured) decision).reason());
-            return twiml(Twiml.notConfigured(), "not_configured");
+            return WebhookResponses.twiml(Twiml.notConfigured(), "not_configured");
         } catch (RuntimeException e) {
             LOG.error("event=twilio.voice callSid={} decision=apology error=\"{}\"", callSid, e.toString(), e);
-            return twiml(Twiml.apology(), "error");
+            return WebhookResponses.twiml(Twiml.apology(), "error");
         }
     }
 
     private static Response twiml(String body, String decision) {
-        return Response.ok(body, Twiml.MEDIA_TYPE).header(WebhookDecision.HEADER, decision).build();
+        return WebhookResponses.twiml(body, decision);
     }
 }

@@ -3,6 +3,7 @@ package com.callbackcloser.api.resources;
 import static com.callbackcloser.api.testing.WebhookClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callbackcloser.api.testing.Concurrently;
 import com.callbackcloser.api.testing.Eventually;
 import com.callbackcloser.api.testing.ServiceUnderTest;
 import com.callbackcloser.core.model.Business;
@@ -16,10 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,23 +109,8 @@ class MissedCallWebhookIT {
     @Test
     void tenConcurrentIdenticalCallbacksCreateOneLeadAndOneText() throws Exception {
         String callSid = newCallSid();
-        int threads = 10;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<HttpResponse<String>>> responses = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            responses.add(pool.submit(() -> {
-                start.await();
-                return postDialStatus(callSid, "no-answer");
-            }));
-        }
-        start.countDown();
-        List<String> decisions = new ArrayList<>();
-        for (Future<HttpResponse<String>> response : responses) {
-            assertThat(response.get().statusCode()).isEqualTo(200);
-            decisions.add(response.get().headers().firstValue("X-CallbackCloser-Decision").orElseThrow());
-        }
-        pool.shutdown();
+        List<String> decisions = Concurrently.times(10, () ->
+                postDialStatus(callSid, "no-answer").headers().firstValue("X-CallbackCloser-Decision").orElseThrow());
 
         assertThat(decisions).containsOnlyOnce("text_queued").filteredOn("already_texted"::equals).hasSize(9);
         assertThat(leadCount(callSid)).isEqualTo(1);

@@ -3,6 +3,7 @@ package com.callbackcloser.api.resources;
 import static com.callbackcloser.api.testing.WebhookClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callbackcloser.api.testing.Concurrently;
 import com.callbackcloser.api.testing.Eventually;
 import com.callbackcloser.api.testing.ServiceUnderTest;
 import com.callbackcloser.api.testing.StripeFake;
@@ -18,10 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,23 +53,12 @@ class QuotaIT {
         missedCall(newCaller());
         missedCall(newCaller());
 
-        int calls = 20;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(calls);
-        List<Future<String>> decisions = new ArrayList<>();
-        for (int i = 0; i < calls; i++) {
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
             String caller = newCaller();
-            decisions.add(pool.submit(() -> {
-                start.await();
-                return missedCall(caller);
-            }));
+            calls.add(() -> missedCall(caller));
         }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> decision : decisions) {
-            outcomes.add(decision.get());
-        }
-        pool.shutdown();
+        List<String> outcomes = Concurrently.run(calls);
 
         assertThat(outcomes).containsOnlyOnce("text_queued").filteredOn("usage_limit_reached"::equals).hasSize(19);
         assertThat(count("SELECT count(*) FROM leads WHERE business_id = :b")).isEqualTo(22);

@@ -3,6 +3,7 @@ package com.callbackcloser.api.resources;
 import static com.callbackcloser.api.testing.WebhookClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callbackcloser.api.testing.Concurrently;
 import com.callbackcloser.api.testing.ServiceUnderTest;
 import com.callbackcloser.api.testing.TwilioFake;
 import com.callbackcloser.api.twilio.TwilioClients;
@@ -23,10 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,22 +159,8 @@ class SmsConversationIT {
         String leadId = missedCall();
         deliverQueued();
         String sid = nextMessageSid();
-        int threads = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<HttpResponse<String>>> responses = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            responses.add(pool.submit(() -> {
-                start.await();
-                return text(sid, "Repair");
-            }));
-        }
-        start.countDown();
-        List<String> decisions = new ArrayList<>();
-        for (Future<HttpResponse<String>> response : responses) {
-            decisions.add(response.get().headers().firstValue("X-CallbackCloser-Decision").orElseThrow());
-        }
-        pool.shutdown();
+        List<String> decisions = Concurrently.times(8, () ->
+                text(sid, "Repair").headers().firstValue("X-CallbackCloser-Decision").orElseThrow());
 
         assertThat(decisions).containsOnlyOnce("answer_accepted").filteredOn("duplicate"::equals).hasSize(7);
         assertThat(inboundCount(sid)).isEqualTo(1);
@@ -285,20 +268,7 @@ class SmsConversationIT {
     @Test
     void twoRacingZipRepliesSendTheOwnerSummaryOnce() throws Exception {
         String leadId = conversationAt("AWAITING_ZIP");
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        Future<HttpResponse<String>> first = pool.submit(() -> {
-            start.await();
-            return text("12345");
-        });
-        Future<HttpResponse<String>> second = pool.submit(() -> {
-            start.await();
-            return text("12346");
-        });
-        start.countDown();
-        first.get();
-        second.get();
-        pool.shutdown();
+        Concurrently.run(List.of(() -> text("12345"), () -> text("12346")));
 
         assertThat(deliverQueued()).filteredOn(text -> text.startsWith(OWNER)).hasSize(1);
         assertThat(lead(leadId).get("owner_notified_at")).isNotNull();

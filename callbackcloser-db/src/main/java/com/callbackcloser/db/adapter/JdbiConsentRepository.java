@@ -19,11 +19,11 @@ final class JdbiConsentRepository implements ConsentRepository {
 
     @Override
     public void recordOptOut(UUID businessId, String phone, String phoneRaw, String keyword, String messageSid, Instant at) {
-        dao.optOut(businessId, phone, phoneRaw, keyword, messageSid, at);
+        dao.record(businessId, phone, true, phoneRaw, keyword, messageSid, at);
     }
 
     @Override
     public void recordOptIn(UUID businessId, String phone, String phoneRaw, String keyword, String messageSid, Instant at) {
-        dao.optIn(businessId, phone, phoneRaw, keyword, messageSid, at);
+        dao.record(businessId, phone, false, phoneRaw, keyword, messageSid, at);
     }
 }

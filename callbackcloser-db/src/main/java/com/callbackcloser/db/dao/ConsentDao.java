@@ -14,41 +14,27 @@ public interface ConsentDao {
             """)
     boolean isOptedOut(@Bind("businessId") UUID businessId, @Bind("phone") String phone);
 
+    /** Opts the phone out of (or back into) the business's texts; each direction stamps its own time. */
     @SqlUpdate("""
-            INSERT INTO sms_consents (business_id, phone, opted_out, opted_out_at, last_keyword, last_message_sid,
-                                      phone_raw, created_at, updated_at)
-            VALUES (:businessId, :phone, true, :at, :keyword, :messageSid, :phoneRaw, :at, :at)
+            INSERT INTO sms_consents (business_id, phone, opted_out, opted_out_at, opted_in_at, last_keyword,
+                                      last_message_sid, phone_raw, created_at, updated_at)
+            VALUES (:businessId, :phone, :optedOut,
+                    CASE WHEN :optedOut THEN CAST(:at AS timestamptz) END,
+                    CASE WHEN :optedOut THEN NULL ELSE CAST(:at AS timestamptz) END,
+                    :keyword, :messageSid, :phoneRaw, :at, :at)
             ON CONFLICT (business_id, phone) DO UPDATE SET
-                opted_out        = true,
-                opted_out_at     = EXCLUDED.opted_out_at,
+                opted_out        = EXCLUDED.opted_out,
+                opted_out_at     = COALESCE(EXCLUDED.opted_out_at, sms_consents.opted_out_at),
+                opted_in_at      = COALESCE(EXCLUDED.opted_in_at, sms_consents.opted_in_at),
                 last_keyword     = EXCLUDED.last_keyword,
                 last_message_sid = COALESCE(EXCLUDED.last_message_sid, sms_consents.last_message_sid),
                 phone_raw        = EXCLUDED.phone_raw,
                 updated_at       = EXCLUDED.updated_at
             """)
-    void optOut(
+    void record(
             @Bind("businessId") UUID businessId,
             @Bind("phone") String phone,
-            @Bind("phoneRaw") String phoneRaw,
-            @Bind("keyword") String keyword,
-            @Bind("messageSid") String messageSid,
-            @Bind("at") Instant at);
-
-    @SqlUpdate("""
-            INSERT INTO sms_consents (business_id, phone, opted_out, opted_in_at, last_keyword, last_message_sid,
-                                      phone_raw, created_at, updated_at)
-            VALUES (:businessId, :phone, false, :at, :keyword, :messageSid, :phoneRaw, :at, :at)
-            ON CONFLICT (business_id, phone) DO UPDATE SET
-                opted_out        = false,
-                opted_in_at      = EXCLUDED.opted_in_at,
-                last_keyword     = EXCLUDED.last_keyword,
-                last_message_sid = COALESCE(EXCLUDED.last_message_sid, sms_consents.last_message_sid),
-                phone_raw        = EXCLUDED.phone_raw,
-                updated_at       = EXCLUDED.updated_at
-            """)
-    void optIn(
-            @Bind("businessId") UUID businessId,
-            @Bind("phone") String phone,
+            @Bind("optedOut") boolean optedOut,
             @Bind("phoneRaw") String phoneRaw,
             @Bind("keyword") String keyword,
             @Bind("messageSid") String messageSid,

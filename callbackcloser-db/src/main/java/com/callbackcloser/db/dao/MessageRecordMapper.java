@@ -9,22 +9,33 @@ import java.sql.SQLException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
+/** A message row; with a prefix, the columns of a message joined to another row ({@code m_id}, …). */
 public final class MessageRecordMapper implements RowMapper<MessageRecord> {
+    private final String prefix;
+
+    public MessageRecordMapper() {
+        this("");
+    }
+
+    MessageRecordMapper(String prefix) {
+        this.prefix = prefix;
+    }
+
     @Override
     public MessageRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new MessageRecord(
-                Rows.uuid(rs, "id"),
-                Rows.uuid(rs, "lead_id"),
-                Rows.enumValue(rs, "direction", Direction.class),
-                Rows.enumValue(rs, "participant", Participant.class),
-                rs.getString("from_number"),
-                rs.getString("to_number"),
-                rs.getString("body"),
-                Rows.enumValue(rs, "delivery_state", DeliveryState.class),
-                rs.getString("twilio_sid"),
-                rs.getString("twilio_status"),
-                rs.getInt("attempts"),
-                rs.getString("last_error"),
-                Rows.instant(rs, "created_at"));
+                Rows.uuid(rs, prefix + "id"),
+                Rows.uuid(rs, prefix + "lead_id"),
+                Rows.enumValue(rs, prefix + "direction", Direction.class),
+                Rows.enumValue(rs, prefix + "participant", Participant.class),
+                rs.getString(prefix + "from_number"),
+                rs.getString(prefix + "to_number"),
+                rs.getString(prefix + "body"),
+                Rows.enumValue(rs, prefix + "delivery_state", DeliveryState.class),
+                rs.getString(prefix + "twilio_sid"),
+                rs.getString(prefix + "twilio_status"),
+                rs.getInt(prefix + "attempts"),
+                rs.getString(prefix + "last_error"),
+                Rows.instant(rs, prefix + "created_at"));
     }
 }
