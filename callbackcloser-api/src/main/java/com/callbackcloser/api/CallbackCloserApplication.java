@@ -11,7 +11,9 @@ import com.callbackcloser.api.config.ProductionRules;
 import com.callbackcloser.api.config.StripeConfiguration;
 import com.callbackcloser.api.config.TwilioConfiguration;
 import com.callbackcloser.api.db.DatabaseConnector;
+import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.outbox.OutboxWorker;
+import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.resources.StripeWebhookResource;
 import com.callbackcloser.api.resources.TwilioMessageStatusResource;
 import com.callbackcloser.api.resources.TwilioSmsResource;
@@ -41,9 +43,12 @@ import com.callbackcloser.core.service.IncomingCallService;
 import com.callbackcloser.core.service.MessageStatusService;
 import com.callbackcloser.core.service.MissedCallService;
 import com.callbackcloser.core.service.OutboxDispatcher;
+import com.callbackcloser.core.service.OutboxMaintenance;
+import com.callbackcloser.core.service.PhoneNumberService;
 import com.callbackcloser.core.service.RetryPolicy;
 import com.callbackcloser.db.JdbiSetup;
 import com.callbackcloser.db.OutboxListener;
+import com.callbackcloser.db.RateLimitCounter;
 import com.callbackcloser.db.adapter.JdbiTransactionRunner;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.twilio.http.TwilioRestClient;
@@ -102,49 +107,64 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
     @Override
     public void run(CallbackCloserConfiguration config, Environment environment) {
         refuseUnsafeProductionStart(config);
+        Clock clock = Clock.systemUTC();
 
         DatabaseConnector database = DatabaseConnector.forService(config);
         environment.lifecycle().manage(database);
         Jdbi jdbi = JdbiSetup.configure(new JdbiFactory().build(environment, config.getDatabase(), "postgresql"));
-        Clock clock = Clock.systemUTC();
         TransactionRunner transactions = new JdbiTransactionRunner(jdbi);
 
         environment.servlets().addFilter("correlation-id", new CorrelationIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-
-        RawPayload rawPayload = new RawPayload(environment.getObjectMapper());
+        Decisions decisions = new Decisions(environment.metrics());
+        SharedRateLimiter limiter =
+                new SharedRateLimiter(new RateLimitCounter(jdbi), config.getRateLimits().isEnabled(), clock);
         WebhookUrls urls = new WebhookUrls(config);
         Plans plans = config.getPlans().toPlans(config.getStripe());
-        environment.jersey().register(new TwilioWebhookAuthenticator(config));
-        environment.jersey().register(new TwilioVoiceResource(
-                new IncomingCallService(transactions, clock), urls, rawPayload));
-        environment.jersey().register(new TwilioStatusResource(
-                new MissedCallService(transactions, plans, clock), rawPayload));
-        environment.jersey().register(new TwilioSmsResource(
-                new InboundSmsService(transactions, plans, urls::lead, clock), rawPayload));
-        environment.jersey().register(new TwilioMessageStatusResource(new MessageStatusService(transactions, clock)));
-        BillingProvider billingProvider = billingProvider(config);
-        environment.jersey().register(new StripeWebhookResource(
-                new BillingEventService(transactions, billingProvider, clock),
-                new StripeEvents(environment.getObjectMapper()),
-                config.getStripe().getWebhookSecret(),
-                config.getWebhooks().getMaxStripeBodySize().toBytes()));
-
         TwilioConfiguration twilio = config.getTwilio();
         TwilioRestClient twilioClient = twilio.hasCredentials()
                 ? TwilioClients.restClient(twilio.getAccountSid(), twilio.getAuthToken(), twilio.getApiBaseUrl(),
                         twilio.getRequestTimeout().toJavaDuration())
                 : null;
+        BillingProvider billingProvider = billingProvider(config);
+
+        registerWebhooks(config, environment, transactions, plans, urls, billingProvider, decisions, limiter, clock);
+
+        PhoneNumberService phoneNumbers = new PhoneNumberService(transactions,
+                twilioClient == null ? new UnconfiguredPhoneNumbers() : new TwilioPhoneNumbers(twilioClient, urls), clock);
         OwnerApi.register(environment.jersey(), config, transactions,
-                new BillingService(transactions, billingProvider, plans, clock),
-                twilioClient == null ? new UnconfiguredPhoneNumbers() : new TwilioPhoneNumbers(twilioClient, urls),
+                new BillingService(transactions, billingProvider, plans, clock), phoneNumbers,
                 twilioClient == null ? null : new TwilioRecordings(twilio.getAccountSid(), twilio.getAuthToken(),
                         twilio.getApiBaseUrl(), twilio.getRequestTimeout().toJavaDuration()),
-                clock);
+                limiter, clock);
 
+        OutboxMaintenance outboxMaintenance =
+                new OutboxMaintenance(transactions, config.getOutbox().getSendingLease().toJavaDuration(), clock);
         if (config.getOutbox().isEnabled()) {
-            manageOutbox(config, environment, transactions, smsGateway(twilioClient, urls), clock);
+            manageOutbox(config, environment, transactions, smsGateway(twilioClient, urls), decisions, clock);
         }
+        Operations.register(environment, config, jdbi, outboxMaintenance, phoneNumbers, clock);
+    }
+
+    private static void registerWebhooks(CallbackCloserConfiguration config, Environment environment,
+            TransactionRunner transactions, Plans plans, WebhookUrls urls, BillingProvider billingProvider,
+            Decisions decisions, SharedRateLimiter limiter, Clock clock) {
+        RawPayload rawPayload = new RawPayload(environment.getObjectMapper());
+        environment.jersey().register(new TwilioWebhookAuthenticator(config, limiter));
+        environment.jersey().register(new TwilioVoiceResource(
+                new IncomingCallService(transactions, clock), urls, rawPayload, decisions));
+        environment.jersey().register(new TwilioStatusResource(
+                new MissedCallService(transactions, plans, clock), rawPayload, decisions));
+        environment.jersey().register(new TwilioSmsResource(
+                new InboundSmsService(transactions, plans, urls::lead, clock), rawPayload, decisions));
+        environment.jersey().register(new TwilioMessageStatusResource(
+                new MessageStatusService(transactions, clock), decisions));
+        environment.jersey().register(new StripeWebhookResource(
+                new BillingEventService(transactions, billingProvider, clock),
+                new StripeEvents(environment.getObjectMapper()),
+                config.getStripe().getWebhookSecret(),
+                config.getWebhooks().getMaxStripeBodySize().toBytes(),
+                decisions, limiter, config.getRateLimits()));
     }
 
     private static void refuseUnsafeProductionStart(CallbackCloserConfiguration config) {
@@ -160,7 +180,7 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
     }
 
     private static void manageOutbox(CallbackCloserConfiguration config, Environment environment,
-            TransactionRunner transactions, SmsGateway gateway, Clock clock) {
+            TransactionRunner transactions, SmsGateway gateway, Decisions decisions, Clock clock) {
         OutboxConfiguration outbox = config.getOutbox();
         OutboxDispatcher dispatcher = new OutboxDispatcher(
                 transactions,
@@ -170,7 +190,8 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
                 clock,
                 () -> ThreadLocalRandom.current().nextDouble());
         OutboxWorker worker = new OutboxWorker(dispatcher, outbox.getConcurrency(),
-                outbox.getPollInterval().toJavaDuration(), outbox.getSendingLease().toJavaDuration(), clock);
+                outbox.getPollInterval().toJavaDuration(), outbox.getSendingLease().toJavaDuration(), clock, decisions);
+        environment.metrics().gauge("callbackcloser.outbox.in_flight", () -> worker::inFlight);
         OutboxListener listener = new OutboxListener(
                 () -> DatabaseConnector.openDirect(config.getDatabase()), worker::wake, Duration.ofSeconds(1));
         environment.lifecycle().manage(worker);

@@ -4,6 +4,8 @@ import com.callbackcloser.api.auth.AuthenticatedUser;
 import com.callbackcloser.api.auth.BearerAuthenticator;
 import com.callbackcloser.api.auth.JwtVerifier;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
+import com.callbackcloser.api.config.RateLimitConfiguration;
+import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.errors.ExternalServiceExceptionMapper;
 import com.callbackcloser.api.errors.RefusedExceptionMapper;
 import com.callbackcloser.api.resources.owner.ApiKeyResource;
@@ -23,7 +25,6 @@ import com.callbackcloser.api.resources.owner.PhoneNumberResource;
 import com.callbackcloser.api.resources.owner.PhoneNumberSyncResource;
 import com.callbackcloser.api.resources.owner.UsageResource;
 import com.callbackcloser.api.twilio.TwilioRecordings;
-import com.callbackcloser.core.port.out.PhoneNumberProvider;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import com.callbackcloser.core.service.ApiKeyService;
 import com.callbackcloser.core.service.AuditService;
@@ -54,7 +55,8 @@ final class OwnerApi {
     private OwnerApi() {}
 
     static void register(JerseyEnvironment jersey, CallbackCloserConfiguration config, TransactionRunner transactions,
-            BillingService billing, PhoneNumberProvider numbers, TwilioRecordings recordings, Clock clock) {
+            BillingService billing, PhoneNumberService phoneNumbers, TwilioRecordings recordings,
+            SharedRateLimiter limiter, Clock clock) {
         ApiKeyService apiKeys = new ApiKeyService(transactions, clock);
         JwtVerifier jwts = config.getAuth().jwtConfigured() ? new JwtVerifier(config.getAuth()) : null;
         jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<AuthenticatedUser>()
@@ -70,7 +72,6 @@ final class OwnerApi {
         OwnerBusinessService businesses = new OwnerBusinessService(transactions, clock);
         MemberService members = new MemberService(transactions, clock);
         LeadService leads = new LeadService(transactions, clock);
-        PhoneNumberService phoneNumbers = new PhoneNumberService(transactions, numbers, clock);
         OwnerBillingService ownerBilling = new OwnerBillingService(transactions, billing, clock);
         String appUrl = config.getAppUrl();
 
@@ -84,8 +85,9 @@ final class OwnerApi {
         jersey.register(new PhoneNumberResource(phoneNumbers));
         jersey.register(new PhoneNumberConnectResource(phoneNumbers));
         jersey.register(new PhoneNumberSyncResource(phoneNumbers));
-        jersey.register(new BillingCheckoutResource(ownerBilling, appUrl));
-        jersey.register(new BillingPortalResource(ownerBilling, appUrl));
+        RateLimitConfiguration.Rule billingActions = config.getRateLimits().getBillingActions();
+        jersey.register(new BillingCheckoutResource(ownerBilling, appUrl, limiter, billingActions));
+        jersey.register(new BillingPortalResource(ownerBilling, appUrl, limiter, billingActions));
         jersey.register(new UsageResource(ownerBilling));
         jersey.register(new AuditResource(new AuditService(transactions)));
         jersey.register(new ApiKeysResource(apiKeys));

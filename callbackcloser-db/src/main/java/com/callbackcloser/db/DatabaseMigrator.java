@@ -1,13 +1,19 @@
 package com.callbackcloser.db;
 
 import java.sql.Connection;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
@@ -18,6 +24,18 @@ public final class DatabaseMigrator {
     public static final String CHANGELOG = "migrations.xml";
 
     private DatabaseMigrator() {}
+
+    /** The ids of every changeset in the changelog: what a database of this version must have applied. */
+    public static Set<String> changeSetIds() {
+        try {
+            ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor();
+            DatabaseChangeLog changeLog = ChangeLogParserFactory.getInstance().getParser(CHANGELOG, resources)
+                    .parse(CHANGELOG, new ChangeLogParameters(), resources);
+            return changeLog.getChangeSets().stream().map(ChangeSet::getId).collect(Collectors.toUnmodifiableSet());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the changelog " + CHANGELOG, e);
+        }
+    }
 
     @SuppressWarnings("deprecation") // Liquibase.update(Contexts, LabelExpression) is what dropwizard-migrations calls too.
     public static void migrate(DataSource dataSource) {

@@ -42,6 +42,14 @@ public class CallbackCloserConfiguration extends Configuration {
     @NotNull
     private AuthConfiguration auth = new AuthConfiguration();
 
+    @Valid
+    @NotNull
+    private AlertConfiguration alerts = new AlertConfiguration();
+
+    @Valid
+    @NotNull
+    private RateLimitConfiguration rateLimits = new RateLimitConfiguration();
+
     @JsonProperty
     public AppEnv getAppEnv() {
         return appEnv;
@@ -134,5 +142,25 @@ public class CallbackCloserConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(AuthConfiguration auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public AlertConfiguration getAlerts() {
+        return alerts;
+    }
+
+    @JsonProperty
+    public void setAlerts(AlertConfiguration alerts) {
+        this.alerts = alerts;
+    }
+
+    @JsonProperty
+    public RateLimitConfiguration getRateLimits() {
+        return rateLimits;
+    }
+
+    @JsonProperty
+    public void setRateLimits(RateLimitConfiguration rateLimits) {
+        this.rateLimits = rateLimits;
     }
 }

@@ -38,6 +38,34 @@ public class OutboxConfiguration {
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration sendingLease = Duration.minutes(2);
 
+    /** The health check turns unhealthy when a due text has waited longer than this. */
+    @NotNull
+    private Duration maxQueuedAge = Duration.minutes(2);
+
+    /** … or when more texts than this failed in the last hour. */
+    @Min(0)
+    private int maxFailedPerHour = 25;
+
+    @JsonProperty
+    public Duration getMaxQueuedAge() {
+        return maxQueuedAge;
+    }
+
+    @JsonProperty
+    public void setMaxQueuedAge(Duration maxQueuedAge) {
+        this.maxQueuedAge = maxQueuedAge;
+    }
+
+    @JsonProperty
+    public int getMaxFailedPerHour() {
+        return maxFailedPerHour;
+    }
+
+    @JsonProperty
+    public void setMaxFailedPerHour(int maxFailedPerHour) {
+        this.maxFailedPerHour = maxFailedPerHour;
+    }
+
     @JsonProperty
     public boolean isEnabled() {
         return enabled;

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 public class TwilioConfiguration {
     private String accountSid = "";
     private String authToken = "";
+    /** The auth token before a rotation, still accepted for signatures until Twilio signs with the new one. */
+    private String previousAuthToken = "";
     /** Replaces https://api.twilio.com (tests and benchmarks point it at a local fake). */
     private String apiBaseUrl = "";
     private boolean validateSignature;
@@ -42,6 +44,21 @@ public class TwilioConfiguration {
     @JsonProperty
     public void setAuthToken(String authToken) {
         this.authToken = nullToEmpty(authToken);
+    }
+
+    @JsonProperty
+    public String getPreviousAuthToken() {
+        return previousAuthToken;
+    }
+
+    @JsonProperty
+    public void setPreviousAuthToken(String previousAuthToken) {
+        this.previousAuthToken = nullToEmpty(previousAuthToken);
+    }
+
+    /** The tokens signatures are checked against: the current one first. */
+    public List<String> signatureTokens() {
+        return Stream.of(authToken, previousAuthToken).filter(token -> !token.isBlank()).distinct().toList();
     }
 
     @JsonProperty

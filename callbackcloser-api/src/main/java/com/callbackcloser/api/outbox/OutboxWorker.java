@@ -1,5 +1,6 @@
 package com.callbackcloser.api.outbox;
 
+import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.service.OutboxDispatcher;
 import io.dropwizard.lifecycle.Managed;
@@ -28,6 +29,7 @@ public final class OutboxWorker implements Managed {
     private static final int STALE_BATCH = 50;
 
     private final OutboxDispatcher dispatcher;
+    private final Decisions decisions;
     private final int concurrency;
     private final Duration pollInterval;
     private final Duration sendingLease;
@@ -41,9 +43,10 @@ public final class OutboxWorker implements Managed {
     private ExecutorService senders;
     private Instant nextStaleCheck = Instant.MIN;
 
-    public OutboxWorker(
-            OutboxDispatcher dispatcher, int concurrency, Duration pollInterval, Duration sendingLease, Clock clock) {
+    public OutboxWorker(OutboxDispatcher dispatcher, int concurrency, Duration pollInterval, Duration sendingLease,
+            Clock clock, Decisions decisions) {
         this.dispatcher = dispatcher;
+        this.decisions = decisions;
         this.concurrency = concurrency;
         this.pollInterval = pollInterval;
         this.sendingLease = sendingLease;
@@ -110,7 +113,7 @@ public final class OutboxWorker implements Managed {
 
     private void send(OutboundMessage message) {
         try {
-            dispatcher.deliver(message);
+            decisions.count("outbox", dispatcher.deliver(message).logName());
         } catch (RuntimeException e) {
             // Recording the result failed (database down): the row stays SENDING and is settled after its lease.
             LOG.error("event=twilio.messaging decision=unrecorded messageId={} error=\"{}\"", message.id(), e.toString(), e);

@@ -1,22 +1,28 @@
 package com.callbackcloser.api.resources;
 
+import com.callbackcloser.api.config.RateLimitConfiguration;
 import com.callbackcloser.api.http.BoundedBody;
+import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.representation.StripeWebhookReceipt;
 import com.callbackcloser.api.stripe.StripeEvents;
 import com.callbackcloser.core.port.in.BillingEvent;
 import com.callbackcloser.core.port.in.BillingEventOutcome;
 import com.callbackcloser.core.port.in.HandleBillingEventUseCase;
+import com.callbackcloser.api.metrics.Decisions;
+import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import com.google.gson.JsonParseException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import io.dropwizard.jersey.errors.ErrorMessage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -40,9 +46,16 @@ public final class StripeWebhookResource {
     private final StripeEvents events;
     private final String webhookSecret;
     private final long maxBodyBytes;
+    private final Decisions decisions;
 
-    public StripeWebhookResource(
-            HandleBillingEventUseCase billingEvents, StripeEvents events, String webhookSecret, long maxBodyBytes) {
+    private final SharedRateLimiter limiter;
+    private final RateLimitConfiguration rateLimits;
+
+    public StripeWebhookResource(HandleBillingEventUseCase billingEvents, StripeEvents events, String webhookSecret,
+            long maxBodyBytes, Decisions decisions, SharedRateLimiter limiter, RateLimitConfiguration rateLimits) {
+        this.limiter = limiter;
+        this.rateLimits = rateLimits;
+        this.decisions = decisions;
         this.billingEvents = billingEvents;
         this.events = events;
         this.webhookSecret = webhookSecret;
@@ -51,9 +64,11 @@ public final class StripeWebhookResource {
 
     @POST
     @Timed
+    @ExceptionMetered
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(InputStream body, @HeaderParam(SIGNATURE_HEADER) String signature) throws IOException {
+    public Response receive(InputStream body, @HeaderParam(SIGNATURE_HEADER) String signature,
+            @Context HttpServletRequest request) throws IOException {
         if (webhookSecret == null || webhookSecret.isBlank()) {
             return error(Response.Status.SERVICE_UNAVAILABLE, "STRIPE_WEBHOOK_SECRET is not configured");
         }
@@ -63,7 +78,7 @@ public final class StripeWebhookResource {
         }
         if (signature == null || signature.isBlank()) {
             LOG.warn("event=stripe.webhook decision=rejected reason=\"missing signature\"");
-            return error(Response.Status.BAD_REQUEST, "missing Stripe-Signature header");
+            return throttledOr(request, error(Response.Status.BAD_REQUEST, "missing Stripe-Signature header"));
         }
         Event event;
         BillingEvent billingEvent;
@@ -72,10 +87,14 @@ public final class StripeWebhookResource {
             billingEvent = events.toBillingEvent(event);
         } catch (SignatureVerificationException e) {
             LOG.warn("event=stripe.webhook decision=rejected reason=\"{}\"", e.getMessage());
-            return error(Response.Status.BAD_REQUEST, "invalid Stripe signature: " + e.getMessage());
+            return throttledOr(request, error(Response.Status.BAD_REQUEST, "invalid Stripe signature: " + e.getMessage()));
         } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
             LOG.warn("event=stripe.webhook decision=rejected reason=\"malformed event: {}\"", e.getMessage());
             return error(Response.Status.BAD_REQUEST, "malformed Stripe event");
+        }
+        Optional<Response> throttled = limiter.hit("stripe", rateLimits.getStripeValid());
+        if (throttled.isPresent()) {
+            return throttled.get();
         }
         BillingEventOutcome outcome;
         try {
@@ -85,9 +104,15 @@ public final class StripeWebhookResource {
                     event.getId(), event.getType(), e.toString(), e);
             return error(Response.Status.INTERNAL_SERVER_ERROR, "could not apply the event; Stripe will retry it");
         }
+        decisions.count("stripe.webhook", outcome.logName());
         LOG.info("event=stripe.webhook eventId={} type={} created={} decision={}",
                 event.getId(), event.getType(), billingEvent.created(), outcome.logName());
         return Response.ok(new StripeWebhookReceipt(true, outcome.logName())).build();
+    }
+
+    /** Bad signatures from one address beyond the budget get a 429 instead of yet another 400. */
+    private Response throttledOr(HttpServletRequest request, Response refusal) {
+        return limiter.hit("stripe-invalid:" + request.getRemoteAddr(), rateLimits.getStripeInvalid()).orElse(refusal);
     }
 
     private static Response error(Response.Status status, String message) {

@@ -7,6 +7,8 @@ import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.port.in.HandleMessageStatusUseCase;
 import com.callbackcloser.core.port.in.MessageStatusCallback;
 import com.callbackcloser.core.port.in.MessageStatusOutcome;
+import com.callbackcloser.api.metrics.Decisions;
+import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -29,13 +31,16 @@ public final class TwilioMessageStatusResource {
     private static final Logger LOG = LoggerFactory.getLogger("twilio.messaging");
 
     private final HandleMessageStatusUseCase messageStatus;
+    private final Decisions decisions;
 
-    public TwilioMessageStatusResource(HandleMessageStatusUseCase messageStatus) {
+    public TwilioMessageStatusResource(HandleMessageStatusUseCase messageStatus, Decisions decisions) {
+        this.decisions = decisions;
         this.messageStatus = messageStatus;
     }
 
     @POST
     @Timed
+    @ExceptionMetered
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({Twiml.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response statusCallback(@Context ContainerRequestContext request, @QueryParam("messageId") String messageId) {
@@ -46,6 +51,7 @@ public final class TwilioMessageStatusResource {
                 .orElseThrow(() -> new BadRequestException("missing MessageStatus"));
         MessageStatusOutcome outcome = messageStatus.onMessageStatus(
                 new MessageStatusCallback(parseId(messageId), messageSid, status, form.getInteger("ErrorCode")));
+        decisions.count("twilio.message-status", outcome.logName());
         LOG.info("event=twilio.messaging messageSid={} status={} errorCode={} decision={}",
                 messageSid, status, form.getOrNull("ErrorCode"), outcome.logName());
         return WebhookResponses.twiml(Twiml.empty(), outcome.logName());

@@ -8,6 +8,8 @@ import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.port.in.HandleInboundSmsUseCase;
 import com.callbackcloser.core.port.in.InboundSms;
 import com.callbackcloser.core.port.in.InboundSmsResult;
+import com.callbackcloser.api.metrics.Decisions;
+import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -29,14 +31,17 @@ public final class TwilioSmsResource {
 
     private final HandleInboundSmsUseCase inboundSms;
     private final RawPayload rawPayload;
+    private final Decisions decisions;
 
-    public TwilioSmsResource(HandleInboundSmsUseCase inboundSms, RawPayload rawPayload) {
+    public TwilioSmsResource(HandleInboundSmsUseCase inboundSms, RawPayload rawPayload, Decisions decisions) {
+        this.decisions = decisions;
         this.inboundSms = inboundSms;
         this.rawPayload = rawPayload;
     }
 
     @POST
     @Timed
+    @ExceptionMetered
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({Twiml.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response inboundSms(@Context ContainerRequestContext request) {
@@ -52,9 +57,11 @@ public final class TwilioSmsResource {
             result = inboundSms.onInboundSms(new InboundSms(messageSid, from, to, body, rawPayload.json(form)));
         } catch (RuntimeException e) {
             LOG.error("event=twilio.sms messageSid={} decision=retry error=\"{}\"", messageSid, e.toString(), e);
+            decisions.count("twilio.sms", "error");
             return WebhookResponses.retryLater("could not record the message; retry", WebhookUrls.SMS_PATH);
         }
         String decision = result.outcome().logName();
+        decisions.count("twilio.sms", decision);
         LOG.info("event=twilio.sms messageSid={} decision={} leadId={}", messageSid, decision, result.leadId());
         String twiml = result.inlineReply().map(Twiml::message).orElseGet(Twiml::empty);
         return WebhookResponses.twiml(twiml, decision);

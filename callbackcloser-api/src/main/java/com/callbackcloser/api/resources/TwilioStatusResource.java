@@ -10,6 +10,8 @@ import com.callbackcloser.core.port.in.DialStatusCallback;
 import com.callbackcloser.core.port.in.DialStatusOutcome;
 import com.callbackcloser.core.port.in.DialStatusResult;
 import com.callbackcloser.core.port.in.HandleDialStatusUseCase;
+import com.callbackcloser.api.metrics.Decisions;
+import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -31,14 +33,17 @@ public final class TwilioStatusResource {
 
     private final HandleDialStatusUseCase dialStatus;
     private final RawPayload rawPayload;
+    private final Decisions decisions;
 
-    public TwilioStatusResource(HandleDialStatusUseCase dialStatus, RawPayload rawPayload) {
+    public TwilioStatusResource(HandleDialStatusUseCase dialStatus, RawPayload rawPayload, Decisions decisions) {
+        this.decisions = decisions;
         this.dialStatus = dialStatus;
         this.rawPayload = rawPayload;
     }
 
     @POST
     @Timed
+    @ExceptionMetered
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({Twiml.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response dialStatus(@Context ContainerRequestContext request) {
@@ -54,9 +59,11 @@ public final class TwilioStatusResource {
             result = dialStatus.onDialStatus(callback);
         } catch (RuntimeException e) {
             LOG.error("event=twilio.status callSid={} decision=retry error=\"{}\"", callback.callSid(), e.toString(), e);
+            decisions.count("twilio.status", "error");
             return WebhookResponses.retryLater("could not record the call status; retry", WebhookUrls.STATUS_PATH);
         }
         DialStatusOutcome outcome = result.outcome();
+        decisions.count("twilio.status", outcome.logName());
         LOG.info("event=twilio.status callSid={} dialCallStatus={} decision={} leadId={}",
                 callback.callSid(), callback.dialCallStatus(), outcome.logName(), result.leadId());
         return WebhookResponses.twiml(Twiml.empty(), outcome.logName());

@@ -8,6 +8,8 @@ import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.port.in.HandleIncomingCallUseCase;
 import com.callbackcloser.core.port.in.IncomingCall;
 import com.callbackcloser.core.port.in.IncomingCallDecision;
+import com.callbackcloser.api.metrics.Decisions;
+import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -30,8 +32,10 @@ public final class TwilioVoiceResource {
     private final HandleIncomingCallUseCase incomingCalls;
     private final WebhookUrls urls;
     private final RawPayload rawPayload;
+    private final Decisions decisions;
 
-    public TwilioVoiceResource(HandleIncomingCallUseCase incomingCalls, WebhookUrls urls, RawPayload rawPayload) {
+    public TwilioVoiceResource(HandleIncomingCallUseCase incomingCalls, WebhookUrls urls, RawPayload rawPayload, Decisions decisions) {
+        this.decisions = decisions;
         this.incomingCalls = incomingCalls;
         this.urls = urls;
         this.rawPayload = rawPayload;
@@ -39,6 +43,7 @@ public final class TwilioVoiceResource {
 
     @POST
     @Timed
+    @ExceptionMetered
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(Twiml.MEDIA_TYPE)
     public Response incomingCall(@Context ContainerRequestContext request) {
@@ -50,13 +55,16 @@ public final class TwilioVoiceResource {
                     callSid, form.getOrNull("ParentCallSid"), form.getOrNull("From"), to, rawPayload.json(form)));
             if (decision instanceof IncomingCallDecision.ForwardToOwner forward) {
                 LOG.info("event=twilio.voice callSid={} decision=forward timeout={}", callSid, forward.timeoutSeconds());
+                decisions.count("twilio.voice", "forward");
                 return WebhookResponses.twiml(Twiml.forward(forward, urls.status()), "forward");
             }
             LOG.warn("event=twilio.voice callSid={} decision=not_configured reason=\"{}\"",
                     callSid, ((IncomingCallDecision.NotConfigured) decision).reason());
+            decisions.count("twilio.voice", "not_configured");
             return WebhookResponses.twiml(Twiml.notConfigured(), "not_configured");
         } catch (RuntimeException e) {
             LOG.error("event=twilio.voice callSid={} decision=apology error=\"{}\"", callSid, e.toString(), e);
+            decisions.count("twilio.voice", "error");
             return WebhookResponses.twiml(Twiml.apology(), "error");
         }
     }

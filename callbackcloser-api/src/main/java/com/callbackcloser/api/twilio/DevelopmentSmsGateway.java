@@ -1,5 +1,6 @@
 package com.callbackcloser.api.twilio;
 
+import com.callbackcloser.core.model.PhoneNumbers;
 import com.callbackcloser.core.port.out.SendResult;
 import com.callbackcloser.core.port.out.SmsGateway;
 import com.callbackcloser.core.port.out.SmsRequest;
@@ -15,7 +16,7 @@ public final class DevelopmentSmsGateway implements SmsGateway {
     @Override
     public SendResult send(SmsRequest sms) {
         LOG.info("event=twilio.messaging decision=simulated messageId={} from={} to={} body=\"{}\"",
-                sms.messageId(), sms.from(), sms.to(), sms.body());
+                sms.messageId(), PhoneNumbers.mask(sms.from()), PhoneNumbers.mask(sms.to()), sms.body());
         return new SendResult.Simulated();
     }
 

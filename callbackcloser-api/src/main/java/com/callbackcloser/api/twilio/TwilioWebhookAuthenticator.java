@@ -1,14 +1,18 @@
 package com.callbackcloser.api.twilio;
 
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
+import com.callbackcloser.api.config.RateLimitConfiguration;
 import com.callbackcloser.api.config.TwilioConfiguration;
 import com.callbackcloser.api.http.BoundedBody;
+import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.twilio.security.RequestValidator;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,18 +50,27 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
     private final String appUrl;
     private final boolean production;
     private final boolean signaturesRequired;
-    private final RequestValidator signatures;
+    private final List<RequestValidator> signatures;
     private final List<byte[]> acceptedTokens;
     private final long maxBodyBytes;
     private final AtomicBoolean warnedOpen = new AtomicBoolean();
 
-    public TwilioWebhookAuthenticator(CallbackCloserConfiguration config) {
+    private final SharedRateLimiter limiter;
+    private final RateLimitConfiguration rateLimits;
+
+    /** The client's address (after the connector's forwarded-header handling, behind a proxy). */
+    @Context
+    private HttpServletRequest servletRequest;
+
+    public TwilioWebhookAuthenticator(CallbackCloserConfiguration config, SharedRateLimiter limiter) {
+        this.limiter = limiter;
+        this.rateLimits = config.getRateLimits();
         TwilioConfiguration twilio = config.getTwilio();
         this.appUrl = config.getAppUrl();
         this.production = config.isProduction();
-        this.signatures = twilio.isValidateSignature() && !twilio.getAuthToken().isBlank()
-                ? new RequestValidator(twilio.getAuthToken())
-                : null;
+        this.signatures = twilio.isValidateSignature()
+                ? twilio.signatureTokens().stream().map(RequestValidator::new).toList()
+                : List.of();
         this.acceptedTokens = production
                 ? List.of()
                 : twilio.acceptedWebhookTokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
@@ -87,8 +100,18 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
         if (refusal.isPresent()) {
             LOG.warn("event=twilio.webhook-auth decision=rejected path={} reason=\"{}\"",
                     request.getUriInfo().getPath(), refusal.get());
-            abort(request, Response.Status.UNAUTHORIZED, "Twilio webhook authentication failed: " + refusal.get());
+            Optional<Response> throttled = limiter.hit("twilio-unauthorized:" + clientAddress(), rateLimits.getTwilioUnauthorized());
+            request.abortWith(throttled.orElseGet(() -> error(
+                    Response.Status.UNAUTHORIZED, "Twilio webhook authentication failed: " + refusal.get())));
+            return;
         }
+        String account = params.getOrDefault("AccountSid", "");
+        limiter.hit("twilio:" + (account.isBlank() ? clientAddress() : account), rateLimits.getTwilioAuthorized())
+                .ifPresent(request::abortWith);
+    }
+
+    private String clientAddress() {
+        return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
     }
 
     /** Why the request may not come in, or empty when it may. */
@@ -96,7 +119,7 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
         String signatureProblem = null;
         if (signaturesRequired) {
             String signature = request.getHeaderString(SIGNATURE_HEADER);
-            if (signature != null && signatures != null && signatures.validate(publicUrl(request), params, signature)) {
+            if (signature != null && validSignature(publicUrl(request), params, signature)) {
                 return Optional.empty();
             }
             signatureProblem = signature == null ? "missing X-Twilio-Signature" : "invalid X-Twilio-Signature";
@@ -121,6 +144,16 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
             return Optional.empty();
         }
         return Optional.of(signatureProblem == null ? tokenProblem : signatureProblem + " and " + tokenProblem);
+    }
+
+    /** Against the current auth token, or the previous one while an auth-token rotation is under way. */
+    private boolean validSignature(String url, Map<String, String> params, String signature) {
+        for (RequestValidator validator : signatures) {
+            if (validator.validate(url, params, signature)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The URL Twilio signed: our public base URL, not whatever host a proxy forwarded to. */
@@ -153,9 +186,13 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
     }
 
     private static void abort(ContainerRequestContext request, Response.Status status, String message) {
-        request.abortWith(Response.status(status)
+        request.abortWith(error(status, message));
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorMessage(status.getStatusCode(), message))
-                .build());
+                .build();
     }
 }

@@ -2,6 +2,7 @@ package com.callbackcloser.api.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.testing.Eventually;
 import com.callbackcloser.api.testing.TwilioFake;
 import com.callbackcloser.api.twilio.TwilioClients;
@@ -16,6 +17,7 @@ import com.callbackcloser.core.service.RetryPolicy;
 import com.callbackcloser.db.adapter.JdbiTransactionRunner;
 import com.callbackcloser.db.testing.TestBusinesses;
 import com.callbackcloser.db.testing.TestDatabase;
+import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,7 +164,8 @@ class OutboxDeliveryIT {
                 new TwilioSmsGateway(TwilioClients.restClient(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, twilio.baseUrl(), Duration.ofSeconds(2)),
                         id -> "https://callbacks.example.test/api/twilio/message-status?messageId=" + id),
                 new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(200)), Clock.systemUTC(), Math::random);
-        OutboxWorker worker = new OutboxWorker(dispatcher, 8, Duration.ofMillis(100), lease, Clock.systemUTC());
+        OutboxWorker worker = new OutboxWorker(dispatcher, 8, Duration.ofMillis(100), lease, Clock.systemUTC(),
+                new Decisions(new MetricRegistry()));
         workers.add(worker);
         worker.start();
     }

@@ -5,6 +5,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Phone numbers as the old app stored them: E.164 with the US as the default region, and anything that
@@ -13,6 +15,7 @@ import java.util.Set;
 public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String DEFAULT_REGION = "US";
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d[\\d ().-]{5,}\\d");
     /**
      * Twilio puts these in {@code From} when the caller withheld or has no caller ID
      * (anonymous, unknown, restricted, blocked); some of them parse as valid numbers abroad.
@@ -43,6 +46,28 @@ public final class PhoneNumbers {
             return false;
         }
         return parse(number.strip()).filter(UTIL::isValidNumber).isPresent();
+    }
+
+    /** For logs: only the last four digits show ("***0123"), enough to tell callers apart, not to call them. */
+    public static String mask(String number) {
+        if (number == null) {
+            return null;
+        }
+        String digits = number.replaceAll("\\D", "");
+        return digits.length() <= 4 ? "***" : "***" + digits.substring(digits.length() - 4);
+    }
+
+    /**
+     * Masks every phone-number-like run in a text (e.g. a provider's error message): ten digits or more, so
+     * dates and error codes stay readable.
+     */
+    public static String maskAll(String text) {
+        if (text == null) {
+            return null;
+        }
+        return PHONE_LIKE.matcher(text).replaceAll(match -> match.group().replaceAll("\\D", "").length() >= 10
+                ? mask(match.group())
+                : Matcher.quoteReplacement(match.group()));
     }
 
     private static Optional<Phonenumber.PhoneNumber> parse(String value) {

@@ -32,7 +32,7 @@ public final class IncomingCallService implements HandleIncomingCallUseCase {
         return transactions.inTransaction(repositories -> {
             Optional<Business> found = repositories.businesses().findByTwilioNumber(to);
             if (found.isEmpty()) {
-                return new IncomingCallDecision.NotConfigured("no business has the number " + to);
+                return new IncomingCallDecision.NotConfigured("no business has the number " + PhoneNumbers.mask(to));
             }
             Business business = found.get();
             repositories.calls().recordIncoming(new IncomingCallRecord(

@@ -1,6 +1,7 @@
 package com.callbackcloser.core.service;
 
 import com.callbackcloser.core.model.OutboundMessage;
+import com.callbackcloser.core.model.PhoneNumbers;
 import com.callbackcloser.core.port.out.Repositories;
 import com.callbackcloser.core.port.out.SendResult;
 import com.callbackcloser.core.port.out.SmsGateway;
@@ -167,7 +168,8 @@ public final class OutboxDispatcher {
         return new SmsRequest(message.id(), message.from(), message.to(), message.body());
     }
 
-    private static DeliveryOutcome logged(OutboundMessage message, DeliveryOutcome outcome, SendResult result) {
+    private static DeliveryOutcome logged(OutboundMessage message, DeliveryOutcome outcome, SendResult sendResult) {
+        String result = PhoneNumbers.maskAll(String.valueOf(sendResult));
         if (outcome == DeliveryOutcome.FAILED || outcome == DeliveryOutcome.LEFT_UNSETTLED
                 || outcome == DeliveryOutcome.OUTCOME_UNKNOWN) {
             LOG.warn("event=twilio.messaging decision={} messageId={} attempt={} result={}",

@@ -78,6 +78,36 @@ public final class PhoneNumberService {
         });
     }
 
+    /** One business's outcome of an operator's webhook re-sync; {@code error} is null when it worked. */
+    public record ResyncResult(UUID businessId, String twilioNumber, String error) {}
+
+    /**
+     * An operator re-points the webhooks of every business's number (or one business's) at this service, e.g.
+     * after APP_URL or the webhook token changed. One business failing does not stop the others.
+     */
+    public List<ResyncResult> resyncWebhooks(UUID onlyBusinessId) {
+        List<Business> withNumbers = transactions.inTransaction(repositories -> repositories.businesses().listAll())
+                .stream()
+                .filter(business -> business.twilioNumberSid() != null)
+                .filter(business -> onlyBusinessId == null || business.id().equals(onlyBusinessId))
+                .toList();
+        return withNumbers.stream().map(business -> {
+            try {
+                numbers.pointWebhooksAtUs(business.twilioNumberSid());
+                Instant now = clock.instant();
+                transactions.inTransaction(repositories -> {
+                    repositories.businesses().markWebhooksSynced(business.id(), now);
+                    repositories.audit().record(business.id(), "operator", "phone_number.webhooks_synced",
+                            business.twilioNumberSid(), List.of(), null, now);
+                    return null;
+                });
+                return new ResyncResult(business.id(), business.twilioNumber(), null);
+            } catch (RuntimeException e) {
+                return new ResyncResult(business.id(), business.twilioNumber(), e.getMessage());
+            }
+        }).toList();
+    }
+
     private void requireWithoutNumber(Actor actor, UUID businessId) {
         transactions.inTransaction(repositories -> {
             BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);

@@ -3,6 +3,7 @@ package com.callbackcloser.core.fakes;
 import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.OutboundSms;
+import com.callbackcloser.core.model.OutboxStats;
 import com.callbackcloser.core.port.out.ApiKeyRepository;
 import com.callbackcloser.core.port.out.AuditLog;
 import com.callbackcloser.core.port.out.BillingEventLog;
@@ -129,6 +130,16 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
     public void reschedule(UUID id, Instant nextAttemptAt, Integer errorCode, String error, Instant now) {
         Row row = finish(id, DeliveryState.QUEUED, errorCode, error);
         row.nextAttemptAt = nextAttemptAt;
+    }
+
+    @Override
+    public OutboxStats stats(Instant now, Instant stuckBefore, Instant failedSince) {
+        throw new UnsupportedOperationException("tested on PostgreSQL");
+    }
+
+    @Override
+    public int requeueFailed(UUID id, Instant failedSince, Instant now) {
+        throw new UnsupportedOperationException("tested on PostgreSQL");
     }
 
     @Override

@@ -39,4 +39,13 @@ class PhoneNumbersTest {
     void withheldAndInvalidCallerIdsAreNotTextable(String number) {
         assertThat(PhoneNumbers.isTextable(number)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void logsShowOnlyTheLastFourDigits() {
+        assertThat(PhoneNumbers.mask("+14155550123")).isEqualTo("***0123");
+        assertThat(PhoneNumbers.mask("12")).isEqualTo("***");
+        assertThat(PhoneNumbers.maskAll("The 'To' number +1 (415) 555-0123 is not valid; call 4155550199"))
+                .isEqualTo("The 'To' number ***0123 is not valid; call ***0199");
+        assertThat(PhoneNumbers.maskAll("error 21610 at 2026-11-26")).isEqualTo("error 21610 at 2026-11-26");
+    }
 }

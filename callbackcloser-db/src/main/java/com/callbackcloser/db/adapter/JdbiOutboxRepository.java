@@ -3,6 +3,7 @@ package com.callbackcloser.db.adapter;
 import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.OutboundSms;
+import com.callbackcloser.core.model.OutboxStats;
 import com.callbackcloser.core.port.out.MessageStatusRow;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.db.dao.OutboxDao;
@@ -65,6 +66,20 @@ final class JdbiOutboxRepository implements OutboxRepository {
     @Override
     public void markFailed(UUID id, Integer errorCode, String error, Instant now) {
         dao.finish(id, DeliveryState.FAILED.name(), errorCode, error, now);
+    }
+
+    @Override
+    public OutboxStats stats(Instant now, Instant stuckBefore, Instant failedSince) {
+        return dao.stats(now, stuckBefore, failedSince);
+    }
+
+    @Override
+    public int requeueFailed(UUID id, Instant failedSince, Instant now) {
+        int requeued = dao.requeueFailed(id, failedSince, now);
+        if (requeued > 0) {
+            dao.notifyWorkers();
+        }
+        return requeued;
     }
 
     @Override

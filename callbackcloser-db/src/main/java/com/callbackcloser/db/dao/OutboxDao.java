@@ -1,6 +1,7 @@
 package com.callbackcloser.db.dao;
 
 import com.callbackcloser.core.model.OutboundMessage;
+import com.callbackcloser.core.model.OutboxStats;
 import com.callbackcloser.core.port.out.MessageStatusRow;
 import java.time.Instant;
 import java.util.List;
@@ -153,4 +154,29 @@ public interface OutboxDao {
             @Bind("status") String status,
             @Bind("errorCode") Integer errorCode,
             @Bind("now") Instant now);
+
+    @SqlQuery("""
+            SELECT count(*) FILTER (WHERE delivery_state = 'QUEUED') AS queued,
+                   count(*) FILTER (WHERE delivery_state = 'QUEUED' AND next_attempt_at <= :now) AS due,
+                   min(next_attempt_at) FILTER (WHERE delivery_state = 'QUEUED' AND next_attempt_at <= :now)
+                       AS oldest_due_at,
+                   count(*) FILTER (WHERE delivery_state = 'SENDING') AS sending,
+                   count(*) FILTER (WHERE delivery_state = 'SENDING' AND sending_started_at < :stuckBefore) AS stuck,
+                   count(*) FILTER (WHERE delivery_state = 'FAILED' AND updated_at >= :failedSince) AS failed_last_hour
+              FROM messages
+             WHERE delivery_state IN ('QUEUED', 'SENDING')
+                OR (delivery_state = 'FAILED' AND updated_at >= :failedSince)
+            """)
+    @RegisterConstructorMapper(OutboxStats.class)
+    OutboxStats stats(@Bind("now") Instant now, @Bind("stuckBefore") Instant stuckBefore,
+            @Bind("failedSince") Instant failedSince);
+
+    @SqlUpdate("""
+            UPDATE messages
+               SET delivery_state = 'QUEUED', next_attempt_at = :now, attempts = 0, updated_at = :now
+             WHERE delivery_state = 'FAILED'
+               AND (CAST(:id AS uuid) IS NULL OR id = :id)
+               AND (CAST(:since AS timestamptz) IS NULL OR updated_at >= :since)
+            """)
+    int requeueFailed(@Bind("id") UUID id, @Bind("since") Instant since, @Bind("now") Instant now);
 }

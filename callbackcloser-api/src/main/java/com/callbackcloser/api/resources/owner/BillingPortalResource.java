@@ -1,6 +1,8 @@
 package com.callbackcloser.api.resources.owner;
 
 import com.callbackcloser.api.auth.AuthenticatedUser;
+import com.callbackcloser.api.config.RateLimitConfiguration;
+import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.representation.UrlView;
 import com.callbackcloser.core.service.OwnerBillingService;
 import com.codahale.metrics.annotation.Timed;
@@ -11,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A Stripe billing-portal session for the business's customer (owners only). */
@@ -20,14 +24,24 @@ public final class BillingPortalResource {
     private final OwnerBillingService billing;
     private final String appUrl;
 
-    public BillingPortalResource(OwnerBillingService billing, String appUrl) {
+    private final SharedRateLimiter limiter;
+    private final RateLimitConfiguration.Rule rule;
+
+    public BillingPortalResource(OwnerBillingService billing, String appUrl, SharedRateLimiter limiter,
+            RateLimitConfiguration.Rule rule) {
         this.billing = billing;
+        this.limiter = limiter;
+        this.rule = rule;
         this.appUrl = appUrl;
     }
 
     @POST
     @Timed
-    public UrlView portal(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
-        return new UrlView(billing.portal(Requests.actor(user), businessId, appUrl + "/billing"));
+    public Response portal(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
+        Optional<Response> throttled = limiter.hit("billing:" + user.subject(), rule);
+        if (throttled.isPresent()) {
+            return throttled.get();
+        }
+        return Response.ok(new UrlView(billing.portal(Requests.actor(user), businessId, appUrl + "/billing"))).build();
     }
 }

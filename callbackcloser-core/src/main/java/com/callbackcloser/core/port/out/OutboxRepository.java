@@ -3,6 +3,7 @@ package com.callbackcloser.core.port.out;
 import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.OutboundSms;
+import com.callbackcloser.core.model.OutboxStats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,15 @@ public interface OutboxRepository {
     void markFailed(UUID id, Integer errorCode, String error, Instant now);
 
     void reschedule(UUID id, Instant nextAttemptAt, Integer errorCode, String error, Instant now);
+
+    OutboxStats stats(Instant now, Instant stuckBefore, Instant failedSince);
+
+    /**
+     * Queues failed messages again (all, one by id, or those failed since a time), due now with fresh attempts.
+     *
+     * @return how many were queued
+     */
+    int requeueFailed(UUID id, Instant failedSince, Instant now);
 
     /** The outbound message a status callback is about (by our id, else by SID), locked for the update. */
     Optional<MessageStatusRow> lockForStatusUpdate(UUID id, String twilioSid);

@@ -1,0 +1,94 @@
+package com.callbackcloser.api;
+
+import com.callbackcloser.api.alerts.AlertWebhookAppender;
+import com.callbackcloser.api.config.AlertConfiguration;
+import com.callbackcloser.api.config.CallbackCloserConfiguration;
+import com.callbackcloser.api.health.ConfigurationHealthCheck;
+import com.callbackcloser.api.health.OutboxHealthCheck;
+import com.callbackcloser.api.health.SchemaHealthCheck;
+import com.callbackcloser.api.tasks.ResyncTwilioWebhooksTask;
+import com.callbackcloser.api.tasks.RetryFailedMessagesTask;
+import com.callbackcloser.core.model.OutboxStats;
+import com.callbackcloser.core.service.OutboxMaintenance;
+import com.callbackcloser.core.service.PhoneNumberService;
+import com.callbackcloser.db.DatabaseMigrator;
+import ch.qos.logback.classic.Logger;
+import com.codahale.metrics.CachedGauge;
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
+
+/** The admin port's share of the service: health checks, tasks, outbox gauges, Prometheus, and error alerts. */
+final class Operations {
+    private Operations() {}
+
+    static void register(Environment environment, CallbackCloserConfiguration config, Jdbi jdbi,
+            OutboxMaintenance outbox, PhoneNumberService phoneNumbers, Clock clock) {
+        environment.healthChecks().register("outbox", new OutboxHealthCheck(outbox,
+                config.getOutbox().getMaxQueuedAge().toJavaDuration(), config.getOutbox().getMaxFailedPerHour(), clock));
+        environment.healthChecks().register("configuration", new ConfigurationHealthCheck(config));
+        environment.healthChecks().register("schema", new SchemaHealthCheck(jdbi, DatabaseMigrator.changeSetIds()));
+
+        environment.admin().addTask(new ResyncTwilioWebhooksTask(phoneNumbers));
+        environment.admin().addTask(new RetryFailedMessagesTask(outbox));
+
+        registerOutboxGauges(environment.metrics(), outbox, clock);
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/prometheus");
+
+        AlertConfiguration alerts = config.getAlerts();
+        if (!alerts.getWebhookUrl().isBlank()) {
+            manageAlerts(environment, alerts);
+        }
+    }
+
+    /** One stats query every few seconds at most, however often the gauges are read. */
+    private static void registerOutboxGauges(MetricRegistry metrics, OutboxMaintenance outbox, Clock clock) {
+        CachedGauge<OutboxStats> stats = new CachedGauge<>(5, TimeUnit.SECONDS) {
+            @Override
+            protected OutboxStats loadValue() {
+                return outbox.stats();
+            }
+        };
+        gauge(metrics, "queued", stats, OutboxStats::queued);
+        gauge(metrics, "due", stats, OutboxStats::due);
+        gauge(metrics, "sending", stats, OutboxStats::sending);
+        gauge(metrics, "stuck", stats, OutboxStats::stuck);
+        gauge(metrics, "failed_last_hour", stats, OutboxStats::failedLastHour);
+        gauge(metrics, "oldest_due_age_seconds", stats, s -> s.oldestDueAge(clock.instant()).toSeconds());
+    }
+
+    private static void gauge(MetricRegistry metrics, String name, CachedGauge<OutboxStats> stats,
+            ToLongFunction<OutboxStats> value) {
+        metrics.gauge("callbackcloser.outbox." + name, () -> () -> value.applyAsLong(stats.getValue()));
+    }
+
+    private static void manageAlerts(Environment environment, AlertConfiguration alerts) {
+        AlertWebhookAppender appender = new AlertWebhookAppender(alerts.getWebhookUrl(), alerts.getWebhookToken(),
+                alerts.getTimeout().toJavaDuration(), alerts.getQueueSize(), environment.getObjectMapper());
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        appender.setContext(root.getLoggerContext());
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                appender.start();
+                root.addAppender(appender);
+            }
+
+            @Override
+            public void stop() {
+                root.detachAppender(appender);
+                appender.stop();
+            }
+        });
+    }
+}
