@@ -3,6 +3,9 @@ package com.callbackcloser.api;
 import com.callbackcloser.api.cli.ApiKeyCommand;
 import com.callbackcloser.api.cli.BillingCommand;
 import com.callbackcloser.api.cli.BusinessCommand;
+import com.callbackcloser.api.cli.CheckCommand;
+import com.callbackcloser.api.cli.SmokeCommand;
+import com.callbackcloser.api.cli.WebhooksCommand;
 import com.callbackcloser.api.cli.LeadCommand;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.ConfigurationProblem;
@@ -55,6 +58,7 @@ import com.twilio.http.TwilioRestClient;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.PooledDataSourceFactory;
@@ -84,6 +88,12 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         return "callbackcloser";
     }
 
+    /** Dropwizard's own {@code check} only validates; ours also applies the production rules. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<CallbackCloserConfiguration> bootstrap) {
+        bootstrap.addCommand(new ServerCommand<>(this));
+    }
+
     @Override
     public void initialize(Bootstrap<CallbackCloserConfiguration> bootstrap) {
         // Times as ISO-8601 strings ("2026-11-26T04:35:21Z"), not epoch numbers, in every JSON answer.
@@ -102,6 +112,9 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         bootstrap.addCommand(new LeadCommand());
         bootstrap.addCommand(new BillingCommand());
         bootstrap.addCommand(new ApiKeyCommand());
+        bootstrap.addCommand(new CheckCommand());
+        bootstrap.addCommand(new WebhooksCommand());
+        bootstrap.addCommand(new SmokeCommand());
     }
 
     @Override

@@ -42,7 +42,12 @@ final class Operations {
 
         registerOutboxGauges(environment.metrics(), outbox, clock);
         PrometheusRegistry prometheus = new PrometheusRegistry();
-        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        // Jersey's "<method>.total" timers would be exported under the same name as "<method>" (Prometheus drops
+        // the _total suffix) and break the scrape; the method's own timer says the same.
+        DropwizardExports.builder()
+                .dropwizardRegistry(environment.metrics())
+                .metricFilter((name, metric) -> !name.endsWith(".total"))
+                .register(prometheus);
         environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/prometheus");
 
         AlertConfiguration alerts = config.getAlerts();

@@ -43,6 +43,8 @@ public final class ProductionRules {
         if (config.getDatabase().usesEmbeddedDatabase()) {
             problems.add(new ConfigurationProblem("DATABASE_URL",
                     "missing: the embedded development database is not for production", "set the PostgreSQL URL"));
+        } else {
+            problems.addAll(DatabaseUrlRules.check(config.getDatabase().getUrl(), config.getDatabase().getMigrationUrl()));
         }
         if (!isAbsoluteHttps(config.getAppUrl())) {
             problems.add(new ConfigurationProblem("APP_URL",
