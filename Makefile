@@ -5,7 +5,7 @@ JAR := callbackcloser-api/target/callbackcloser.jar
 CONFIG ?= config.yml
 SOURCES := $(shell find callbackcloser-*/src -type f 2>/dev/null) $(wildcard pom.xml callbackcloser-*/pom.xml)
 
-.PHONY: build run migrate test clean
+.PHONY: build run migrate test lint format clean
 
 ## build: the runnable fat jar (callbackcloser-api/target/callbackcloser.jar)
 build: $(JAR)
@@ -26,6 +26,14 @@ migrate: $(JAR)
 ## test: every test (unit and integration, on embedded PostgreSQL and a local Twilio fake)
 test:
 	$(MVN) $(MVN_FLAGS) verify
+
+## lint: formatting (palantir-java-format through Spotless) and Error Prone; warnings fail the build
+lint:
+	$(MVN) $(MVN_FLAGS) -Plint clean test-compile
+
+## format: rewrite the sources the way lint wants them
+format:
+	$(MVN) $(MVN_FLAGS) spotless:apply
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean

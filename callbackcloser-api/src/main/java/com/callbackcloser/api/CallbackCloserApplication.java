@@ -4,9 +4,9 @@ import com.callbackcloser.api.cli.ApiKeyCommand;
 import com.callbackcloser.api.cli.BillingCommand;
 import com.callbackcloser.api.cli.BusinessCommand;
 import com.callbackcloser.api.cli.CheckCommand;
+import com.callbackcloser.api.cli.LeadCommand;
 import com.callbackcloser.api.cli.SmokeCommand;
 import com.callbackcloser.api.cli.WebhooksCommand;
-import com.callbackcloser.api.cli.LeadCommand;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.ConfigurationProblem;
 import com.callbackcloser.api.config.OutboxConfiguration;
@@ -32,8 +32,8 @@ import com.callbackcloser.api.twilio.TwilioClients;
 import com.callbackcloser.api.twilio.TwilioPhoneNumbers;
 import com.callbackcloser.api.twilio.TwilioRecordings;
 import com.callbackcloser.api.twilio.TwilioSmsGateway;
-import com.callbackcloser.api.twilio.UnconfiguredPhoneNumbers;
 import com.callbackcloser.api.twilio.TwilioWebhookAuthenticator;
+import com.callbackcloser.api.twilio.UnconfiguredPhoneNumbers;
 import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.model.Plans;
 import com.callbackcloser.core.port.out.BillingProvider;
@@ -127,57 +127,92 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         Jdbi jdbi = JdbiSetup.configure(new JdbiFactory().build(environment, config.getDatabase(), "postgresql"));
         TransactionRunner transactions = new JdbiTransactionRunner(jdbi);
 
-        environment.servlets().addFilter("correlation-id", new CorrelationIdFilter())
+        environment
+                .servlets()
+                .addFilter("correlation-id", new CorrelationIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         Decisions decisions = new Decisions(environment.metrics());
-        SharedRateLimiter limiter =
-                new SharedRateLimiter(new RateLimitCounter(jdbi), config.getRateLimits().isEnabled(), clock);
+        SharedRateLimiter limiter = new SharedRateLimiter(
+                new RateLimitCounter(jdbi), config.getRateLimits().isEnabled(), clock);
         WebhookUrls urls = new WebhookUrls(config);
         Plans plans = config.getPlans().toPlans(config.getStripe());
         TwilioConfiguration twilio = config.getTwilio();
         TwilioRestClient twilioClient = twilio.hasCredentials()
-                ? TwilioClients.restClient(twilio.getAccountSid(), twilio.getAuthToken(), twilio.getApiBaseUrl(),
+                ? TwilioClients.restClient(
+                        twilio.getAccountSid(),
+                        twilio.getAuthToken(),
+                        twilio.getApiBaseUrl(),
                         twilio.getRequestTimeout().toJavaDuration())
                 : null;
         BillingProvider billingProvider = billingProvider(config);
 
         registerWebhooks(config, environment, transactions, plans, urls, billingProvider, decisions, limiter, clock);
 
-        PhoneNumberService phoneNumbers = new PhoneNumberService(transactions,
-                twilioClient == null ? new UnconfiguredPhoneNumbers() : new TwilioPhoneNumbers(twilioClient, urls), clock);
-        OwnerApi.register(environment.jersey(), config, transactions,
-                new BillingService(transactions, billingProvider, plans, clock), phoneNumbers,
-                twilioClient == null ? null : new TwilioRecordings(twilio.getAccountSid(), twilio.getAuthToken(),
-                        twilio.getApiBaseUrl(), twilio.getRequestTimeout().toJavaDuration()),
-                limiter, clock);
+        PhoneNumberService phoneNumbers = new PhoneNumberService(
+                transactions,
+                twilioClient == null ? new UnconfiguredPhoneNumbers() : new TwilioPhoneNumbers(twilioClient, urls),
+                clock);
+        OwnerApi.register(
+                environment.jersey(),
+                config,
+                transactions,
+                new BillingService(transactions, billingProvider, plans, clock),
+                phoneNumbers,
+                twilioClient == null
+                        ? null
+                        : new TwilioRecordings(
+                                twilio.getAccountSid(),
+                                twilio.getAuthToken(),
+                                twilio.getApiBaseUrl(),
+                                twilio.getRequestTimeout().toJavaDuration()),
+                limiter,
+                clock);
 
-        OutboxMaintenance outboxMaintenance =
-                new OutboxMaintenance(transactions, config.getOutbox().getSendingLease().toJavaDuration(), clock);
+        OutboxMaintenance outboxMaintenance = new OutboxMaintenance(
+                transactions, config.getOutbox().getSendingLease().toJavaDuration(), clock);
         if (config.getOutbox().isEnabled()) {
             manageOutbox(config, environment, transactions, smsGateway(twilioClient, urls), decisions, clock);
         }
         Operations.register(environment, config, jdbi, outboxMaintenance, phoneNumbers, clock);
     }
 
-    private static void registerWebhooks(CallbackCloserConfiguration config, Environment environment,
-            TransactionRunner transactions, Plans plans, WebhookUrls urls, BillingProvider billingProvider,
-            Decisions decisions, SharedRateLimiter limiter, Clock clock) {
+    private static void registerWebhooks(
+            CallbackCloserConfiguration config,
+            Environment environment,
+            TransactionRunner transactions,
+            Plans plans,
+            WebhookUrls urls,
+            BillingProvider billingProvider,
+            Decisions decisions,
+            SharedRateLimiter limiter,
+            Clock clock) {
         RawPayload rawPayload = new RawPayload(environment.getObjectMapper());
         environment.jersey().register(new TwilioWebhookAuthenticator(config, limiter));
-        environment.jersey().register(new TwilioVoiceResource(
-                new IncomingCallService(transactions, clock), urls, rawPayload, decisions));
-        environment.jersey().register(new TwilioStatusResource(
-                new MissedCallService(transactions, plans, clock), rawPayload, decisions));
-        environment.jersey().register(new TwilioSmsResource(
-                new InboundSmsService(transactions, plans, urls::lead, clock), rawPayload, decisions));
-        environment.jersey().register(new TwilioMessageStatusResource(
-                new MessageStatusService(transactions, clock), decisions));
-        environment.jersey().register(new StripeWebhookResource(
-                new BillingEventService(transactions, billingProvider, clock),
-                new StripeEvents(environment.getObjectMapper()),
-                config.getStripe().getWebhookSecret(),
-                config.getWebhooks().getMaxStripeBodySize().toBytes(),
-                decisions, limiter, config.getRateLimits()));
+        environment
+                .jersey()
+                .register(new TwilioVoiceResource(
+                        new IncomingCallService(transactions, clock), urls, rawPayload, decisions));
+        environment
+                .jersey()
+                .register(new TwilioStatusResource(
+                        new MissedCallService(transactions, plans, clock), rawPayload, decisions));
+        environment
+                .jersey()
+                .register(new TwilioSmsResource(
+                        new InboundSmsService(transactions, plans, urls::lead, clock), rawPayload, decisions));
+        environment
+                .jersey()
+                .register(new TwilioMessageStatusResource(new MessageStatusService(transactions, clock), decisions));
+        environment
+                .jersey()
+                .register(new StripeWebhookResource(
+                        new BillingEventService(transactions, billingProvider, clock),
+                        new StripeEvents(environment.getObjectMapper()),
+                        config.getStripe().getWebhookSecret(),
+                        config.getWebhooks().getMaxStripeBodySize().toBytes(),
+                        decisions,
+                        limiter,
+                        config.getRateLimits()));
     }
 
     private static void refuseUnsafeProductionStart(CallbackCloserConfiguration config) {
@@ -192,18 +227,30 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         LOG.info("Development mode; production would refuse to start until:\n{}", list);
     }
 
-    private static void manageOutbox(CallbackCloserConfiguration config, Environment environment,
-            TransactionRunner transactions, SmsGateway gateway, Decisions decisions, Clock clock) {
+    private static void manageOutbox(
+            CallbackCloserConfiguration config,
+            Environment environment,
+            TransactionRunner transactions,
+            SmsGateway gateway,
+            Decisions decisions,
+            Clock clock) {
         OutboxConfiguration outbox = config.getOutbox();
         OutboxDispatcher dispatcher = new OutboxDispatcher(
                 transactions,
                 gateway,
-                new RetryPolicy(outbox.getMaxAttempts(), outbox.getInitialRetryDelay().toJavaDuration(),
+                new RetryPolicy(
+                        outbox.getMaxAttempts(),
+                        outbox.getInitialRetryDelay().toJavaDuration(),
                         outbox.getMaxRetryDelay().toJavaDuration()),
                 clock,
                 () -> ThreadLocalRandom.current().nextDouble());
-        OutboxWorker worker = new OutboxWorker(dispatcher, outbox.getConcurrency(),
-                outbox.getPollInterval().toJavaDuration(), outbox.getSendingLease().toJavaDuration(), clock, decisions);
+        OutboxWorker worker = new OutboxWorker(
+                dispatcher,
+                outbox.getConcurrency(),
+                outbox.getPollInterval().toJavaDuration(),
+                outbox.getSendingLease().toJavaDuration(),
+                clock,
+                decisions);
         environment.metrics().gauge("callbackcloser.outbox.in_flight", () -> worker::inFlight);
         OutboxListener listener = new OutboxListener(
                 () -> DatabaseConnector.openDirect(config.getDatabase()), worker::wake, Duration.ofSeconds(1));

@@ -1,5 +1,6 @@
 package com.callbackcloser.api;
 
+import ch.qos.logback.classic.Logger;
 import com.callbackcloser.api.alerts.AlertWebhookAppender;
 import com.callbackcloser.api.config.AlertConfiguration;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
@@ -12,7 +13,6 @@ import com.callbackcloser.core.model.OutboxStats;
 import com.callbackcloser.core.service.OutboxMaintenance;
 import com.callbackcloser.core.service.PhoneNumberService;
 import com.callbackcloser.db.DatabaseMigrator;
-import ch.qos.logback.classic.Logger;
 import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.setup.Environment;
@@ -30,10 +30,22 @@ import org.slf4j.LoggerFactory;
 final class Operations {
     private Operations() {}
 
-    static void register(Environment environment, CallbackCloserConfiguration config, Jdbi jdbi,
-            OutboxMaintenance outbox, PhoneNumberService phoneNumbers, Clock clock) {
-        environment.healthChecks().register("outbox", new OutboxHealthCheck(outbox,
-                config.getOutbox().getMaxQueuedAge().toJavaDuration(), config.getOutbox().getMaxFailedPerHour(), clock));
+    static void register(
+            Environment environment,
+            CallbackCloserConfiguration config,
+            Jdbi jdbi,
+            OutboxMaintenance outbox,
+            PhoneNumberService phoneNumbers,
+            Clock clock) {
+        environment
+                .healthChecks()
+                .register(
+                        "outbox",
+                        new OutboxHealthCheck(
+                                outbox,
+                                config.getOutbox().getMaxQueuedAge().toJavaDuration(),
+                                config.getOutbox().getMaxFailedPerHour(),
+                                clock));
         environment.healthChecks().register("configuration", new ConfigurationHealthCheck(config));
         environment.healthChecks().register("schema", new SchemaHealthCheck(jdbi, DatabaseMigrator.changeSetIds()));
 
@@ -48,7 +60,10 @@ final class Operations {
                 .dropwizardRegistry(environment.metrics())
                 .metricFilter((name, metric) -> !name.endsWith(".total"))
                 .register(prometheus);
-        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/prometheus");
+        environment
+                .admin()
+                .addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+                .addMapping("/prometheus");
 
         AlertConfiguration alerts = config.getAlerts();
         if (!alerts.getWebhookUrl().isBlank()) {
@@ -69,17 +84,25 @@ final class Operations {
         gauge(metrics, "sending", stats, OutboxStats::sending);
         gauge(metrics, "stuck", stats, OutboxStats::stuck);
         gauge(metrics, "failed_last_hour", stats, OutboxStats::failedLastHour);
-        gauge(metrics, "oldest_due_age_seconds", stats, s -> s.oldestDueAge(clock.instant()).toSeconds());
+        gauge(
+                metrics,
+                "oldest_due_age_seconds",
+                stats,
+                s -> s.oldestDueAge(clock.instant()).toSeconds());
     }
 
-    private static void gauge(MetricRegistry metrics, String name, CachedGauge<OutboxStats> stats,
-            ToLongFunction<OutboxStats> value) {
+    private static void gauge(
+            MetricRegistry metrics, String name, CachedGauge<OutboxStats> stats, ToLongFunction<OutboxStats> value) {
         metrics.gauge("callbackcloser.outbox." + name, () -> () -> value.applyAsLong(stats.getValue()));
     }
 
     private static void manageAlerts(Environment environment, AlertConfiguration alerts) {
-        AlertWebhookAppender appender = new AlertWebhookAppender(alerts.getWebhookUrl(), alerts.getWebhookToken(),
-                alerts.getTimeout().toJavaDuration(), alerts.getQueueSize(), environment.getObjectMapper());
+        AlertWebhookAppender appender = new AlertWebhookAppender(
+                alerts.getWebhookUrl(),
+                alerts.getWebhookToken(),
+                alerts.getTimeout().toJavaDuration(),
+                alerts.getQueueSize(),
+                environment.getObjectMapper());
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         appender.setContext(root.getLoggerContext());
         environment.lifecycle().manage(new Managed() {

@@ -5,9 +5,9 @@ import com.callbackcloser.api.auth.BearerAuthenticator;
 import com.callbackcloser.api.auth.JwtVerifier;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.RateLimitConfiguration;
-import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.errors.ExternalServiceExceptionMapper;
 import com.callbackcloser.api.errors.RefusedExceptionMapper;
+import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.resources.owner.ApiKeyResource;
 import com.callbackcloser.api.resources.owner.ApiKeysResource;
 import com.callbackcloser.api.resources.owner.AuditResource;
@@ -54,9 +54,15 @@ import java.util.Set;
 final class OwnerApi {
     private OwnerApi() {}
 
-    static void register(JerseyEnvironment jersey, CallbackCloserConfiguration config, TransactionRunner transactions,
-            BillingService billing, PhoneNumberService phoneNumbers, TwilioRecordings recordings,
-            SharedRateLimiter limiter, Clock clock) {
+    static void register(
+            JerseyEnvironment jersey,
+            CallbackCloserConfiguration config,
+            TransactionRunner transactions,
+            BillingService billing,
+            PhoneNumberService phoneNumbers,
+            TwilioRecordings recordings,
+            SharedRateLimiter limiter,
+            Clock clock) {
         ApiKeyService apiKeys = new ApiKeyService(transactions, clock);
         JwtVerifier jwts = config.getAuth().jwtConfigured() ? new JwtVerifier(config.getAuth()) : null;
         jersey.register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<AuthenticatedUser>()
@@ -98,12 +104,18 @@ final class OwnerApi {
     /** {@code /openapi.json} and {@code /openapi.yaml}, generated from the resources. */
     private static OpenApiResource openApi(String appUrl) {
         OpenAPI document = new OpenAPI()
-                .info(new Info().title("CallbackCloser API").version("1")
+                .info(new Info()
+                        .title("CallbackCloser API")
+                        .version("1")
                         .description("Owner API (Bearer JWT or API key) and the Twilio and Stripe webhooks."))
                 .addServersItem(new Server().url(appUrl))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("A JWT from the identity provider, or an API key (cck_…)")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("A JWT from the identity provider, or an API key (cck_…)")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
         SwaggerConfiguration configuration = new SwaggerConfiguration()
                 .openAPI(document)

@@ -58,18 +58,28 @@ class ProductionStartupIT {
 
     @Test
     void productionFailsClosedAcceptingOnlyValidSignatures() throws Exception {
-        DropwizardTestSupport<CallbackCloserConfiguration> support = production(
-                "twilio.webhookAuthToken", "a-shared-token");
+        DropwizardTestSupport<CallbackCloserConfiguration> support =
+                production("twilio.webhookAuthToken", "a-shared-token");
         support.before();
         try {
-            Business business = TestBusinesses.create(new JdbiTransactionRunner(DATABASE.jdbi()), SubscriptionStatus.ACTIVE);
-            WebhookClient webhooks = new WebhookClient(support.getLocalPort(), "https://callbacks.example.test",
-                    TwilioFake.AUTH_TOKEN);
-            Map<String, String> call = params("CallSid", "CA" + System.nanoTime(), "From", "+14155550123",
-                    "To", business.twilioNumber(), "DialCallStatus", "completed");
+            Business business =
+                    TestBusinesses.create(new JdbiTransactionRunner(DATABASE.jdbi()), SubscriptionStatus.ACTIVE);
+            WebhookClient webhooks =
+                    new WebhookClient(support.getLocalPort(), "https://callbacks.example.test", TwilioFake.AUTH_TOKEN);
+            Map<String, String> call = params(
+                    "CallSid",
+                    "CA" + System.nanoTime(),
+                    "From",
+                    "+14155550123",
+                    "To",
+                    business.twilioNumber(),
+                    "DialCallStatus",
+                    "completed");
 
-            HttpResponse<String> tokenOnly = webhooks.postRaw("/api/twilio/status?webhook_token=a-shared-token",
-                    encode(call), Map.of("X-Webhook-Token", "a-shared-token"));
+            HttpResponse<String> tokenOnly = webhooks.postRaw(
+                    "/api/twilio/status?webhook_token=a-shared-token",
+                    encode(call),
+                    Map.of("X-Webhook-Token", "a-shared-token"));
             HttpResponse<String> signed = webhooks.post("/api/twilio/status", call);
 
             assertThat(tokenOnly.statusCode()).isEqualTo(401);
@@ -96,7 +106,8 @@ class ProductionStartupIT {
         for (int i = 0; i < overrides.length; i += 2) {
             settings.put(overrides[i], overrides[i + 1]);
         }
-        return new DropwizardTestSupport<>(CallbackCloserApplication.class,
+        return new DropwizardTestSupport<>(
+                CallbackCloserApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"),
                 settings.entrySet().stream()
                         .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))

@@ -14,18 +14,33 @@ class ArchitectureTest {
 
     @Test
     void coreDependsOnNoFramework() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "io.dropwizard..", "org.jdbi..", "com.fasterxml..", "jakarta..", "javax.ws..",
-                        "com.twilio..", "com.stripe..", "lombok..", "org.eclipse.jetty..", "org.glassfish..",
-                        "com.callbackcloser.db..", "com.callbackcloser.api..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.dropwizard..",
+                        "org.jdbi..",
+                        "com.fasterxml..",
+                        "jakarta..",
+                        "javax.ws..",
+                        "com.twilio..",
+                        "com.stripe..",
+                        "lombok..",
+                        "org.eclipse.jetty..",
+                        "org.glassfish..",
+                        "com.callbackcloser.db..",
+                        "com.callbackcloser.api..")
                 .check(core);
     }
 
     @Test
     void servicesUsePortsNotAdapters() {
-        noClasses().that().resideInAPackage("com.callbackcloser.core.model..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "com.callbackcloser.core.service..", "com.callbackcloser.core.port..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.callbackcloser.core.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.callbackcloser.core.service..", "com.callbackcloser.core.port..")
                 .check(core);
     }
 }

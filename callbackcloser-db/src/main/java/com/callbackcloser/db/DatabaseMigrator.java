@@ -29,7 +29,8 @@ public final class DatabaseMigrator {
     public static Set<String> changeSetIds() {
         try {
             ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor();
-            DatabaseChangeLog changeLog = ChangeLogParserFactory.getInstance().getParser(CHANGELOG, resources)
+            DatabaseChangeLog changeLog = ChangeLogParserFactory.getInstance()
+                    .getParser(CHANGELOG, resources)
                     .parse(CHANGELOG, new ChangeLogParameters(), resources);
             return changeLog.getChangeSets().stream().map(ChangeSet::getId).collect(Collectors.toUnmodifiableSet());
         } catch (Exception e) {
@@ -37,7 +38,8 @@ public final class DatabaseMigrator {
         }
     }
 
-    @SuppressWarnings("deprecation") // Liquibase.update(Contexts, LabelExpression) is what dropwizard-migrations calls too.
+    @SuppressWarnings(
+            "deprecation") // Liquibase.update(Contexts, LabelExpression) is what dropwizard-migrations calls too.
     public static void migrate(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             Database database =

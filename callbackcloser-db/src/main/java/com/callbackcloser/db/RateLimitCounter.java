@@ -32,7 +32,9 @@ public final class RateLimitCounter {
 
     /** Forgets windows that ended before {@code before}; keeps the table as small as the active clients. */
     public int forgetBefore(Instant before) {
-        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM rate_limit_windows WHERE window_start < :before")
-                .bind("before", before).execute());
+        return jdbi.withHandle(
+                handle -> handle.createUpdate("DELETE FROM rate_limit_windows WHERE window_start < :before")
+                        .bind("before", before)
+                        .execute());
     }
 }

@@ -71,7 +71,8 @@ public final class AlertWebhookAppender extends UnsynchronizedAppenderBase<ILogg
     @Override
     protected void append(ILoggingEvent event) {
         // Our own failures to post are not alerts (that would loop), and only errors are.
-        if (!event.getLevel().isGreaterOrEqual(Level.ERROR) || THREAD_NAME.equals(Thread.currentThread().getName())) {
+        if (!event.getLevel().isGreaterOrEqual(Level.ERROR)
+                || THREAD_NAME.equals(Thread.currentThread().getName())) {
             return;
         }
         if (!pending.offer(alertOf(event))) {

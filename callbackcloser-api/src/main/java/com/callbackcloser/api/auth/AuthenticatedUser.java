@@ -6,7 +6,10 @@ import java.util.Objects;
 /** The caller of the owner API: the identity provider's subject, however it was proven. */
 public record AuthenticatedUser(String subject, Method method) implements Principal {
 
-    public enum Method { JWT, API_KEY }
+    public enum Method {
+        JWT,
+        API_KEY
+    }
 
     public AuthenticatedUser {
         Objects.requireNonNull(subject, "subject");

@@ -31,7 +31,8 @@ public final class JwtVerifier {
     public JwtVerifier(AuthConfiguration config) {
         JWKSource<SecurityContext> keys;
         try {
-            keys = JWKSourceBuilder.<SecurityContext>create(URI.create(config.getJwksUrl()).toURL())
+            keys = JWKSourceBuilder.<SecurityContext>create(
+                            URI.create(config.getJwksUrl()).toURL())
                     .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
                     .rateLimited(config.getJwksRefreshInterval().toMilliseconds())
                     .retrying(false)
@@ -59,6 +60,10 @@ public final class JwtVerifier {
         }
     }
 
-    /** @param refusal why the token was refused, when it was */
+    /**
+     * What a token said, or why it was refused.
+     *
+     * @param refusal why the token was refused, when it was
+     */
     public record Result(Optional<String> subject, String refusal) {}
 }

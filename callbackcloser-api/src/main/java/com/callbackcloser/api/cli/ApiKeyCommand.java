@@ -28,7 +28,10 @@ public final class ApiKeyCommand extends OperatorCommand {
 
     @Override
     public void configure(Subparser subparser) {
-        Subparser create = subparser.addSubparsers().addParser("create").setDefault("action", "create")
+        Subparser create = subparser
+                .addSubparsers()
+                .addParser("create")
+                .setDefault("action", "create")
                 .description("Create an API key acting as the given user (subject)");
         addFileArgument(create);
         create.addArgument("--subject").required(true).help("the user the key acts as (the identity provider's sub)");
@@ -36,12 +39,14 @@ public final class ApiKeyCommand extends OperatorCommand {
     }
 
     @Override
-    protected void run(Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace,
-            CallbackCloserConfiguration config) throws Exception {
+    protected void run(
+            Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace, CallbackCloserConfiguration config)
+            throws Exception {
         try (CommandDatabase database = new CommandDatabase(config)) {
             IssuedApiKey issued = new ApiKeyService(database.transactions(), Clock.systemUTC())
                     .issue(new Actor(namespace.getString("subject"), "cli"), namespace.getString("name"));
-            out.println("id=" + issued.key().id() + " subject=" + issued.key().subject() + " name=" + issued.key().name());
+            out.println("id=" + issued.key().id() + " subject=" + issued.key().subject() + " name="
+                    + issued.key().name());
             out.println(issued.secret());
             System.err.println("Store the key now: it is not shown again.");
         }

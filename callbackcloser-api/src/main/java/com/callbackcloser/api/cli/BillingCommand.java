@@ -45,28 +45,43 @@ public final class BillingCommand extends OperatorCommand {
     }
 
     @Override
-    protected void run(Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace,
-            CallbackCloserConfiguration config) throws Exception {
+    protected void run(
+            Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace, CallbackCloserConfiguration config)
+            throws Exception {
         UUID businessId = UUID.fromString(namespace.getString("business"));
         String appUrl = config.getAppUrl();
         try (CommandDatabase database = new CommandDatabase(config)) {
-            BillingService billing = new BillingService(database.transactions(),
-                    CallbackCloserApplication.billingProvider(config), config.getPlans().toPlans(config.getStripe()),
+            BillingService billing = new BillingService(
+                    database.transactions(),
+                    CallbackCloserApplication.billingProvider(config),
+                    config.getPlans().toPlans(config.getStripe()),
                     Clock.systemUTC());
             switch (namespace.getString(ACTION)) {
                 case "usage" -> print(billing.usage(businessId));
-                case "checkout" -> out.println(billing.startCheckout(new StartCheckout(businessId,
-                        PlanTier.valueOf(namespace.getString("plan").toUpperCase(Locale.ROOT)),
-                        appUrl + "/billing?checkout=success", appUrl + "/billing?checkout=canceled")));
-                case "portal" -> out.println(billing.openPortal(new OpenBillingPortal(businessId, appUrl + "/billing")));
+                case "checkout" ->
+                    out.println(billing.startCheckout(new StartCheckout(
+                            businessId,
+                            PlanTier.valueOf(namespace.getString("plan").toUpperCase(Locale.ROOT)),
+                            appUrl + "/billing?checkout=success",
+                            appUrl + "/billing?checkout=canceled")));
+                case "portal" ->
+                    out.println(billing.openPortal(new OpenBillingPortal(businessId, appUrl + "/billing")));
                 default -> throw new IllegalArgumentException("unknown action");
             }
         }
     }
 
     private void print(Usage usage) {
-        out.printf("plan=%s used=%d limit=%d remaining=%d period=%s..%s billingRequiredLeads=%d pause=%s%n%s%n",
-                usage.tier().displayName(), usage.used(), usage.limit(), usage.remaining(), usage.period().start(),
-                usage.period().end(), usage.billingRequiredLeads(), usage.pauseReason().code(), usage.pauseSentence());
+        out.printf(
+                "plan=%s used=%d limit=%d remaining=%d period=%s..%s billingRequiredLeads=%d pause=%s%n%s%n",
+                usage.tier().displayName(),
+                usage.used(),
+                usage.limit(),
+                usage.remaining(),
+                usage.period().start(),
+                usage.period().end(),
+                usage.billingRequiredLeads(),
+                usage.pauseReason().code(),
+                usage.pauseSentence());
     }
 }

@@ -37,27 +37,45 @@ public final class BusinessCommand extends OperatorCommand {
 
     @Override
     public void configure(Subparser subparser) {
-        Subparser create = subparser.addSubparsers().addParser("create").setDefault(ACTION, "create")
+        Subparser create = subparser
+                .addSubparsers()
+                .addParser("create")
+                .setDefault(ACTION, "create")
                 .description("Create a business with a Twilio number that forwards to the owner's phone");
         addFileArgument(create);
         create.addArgument("--name").required(true).help("business name (2-120 characters)");
         create.addArgument("--forwarding").required(true).help("the owner's phone that calls are forwarded to");
         create.addArgument("--twilio-number").dest("twilioNumber").help("the business's Twilio number");
         create.addArgument("--notify").help("phone that gets lead summaries");
-        create.addArgument("--missed-call-seconds").dest("missedCallSeconds").type(Integer.class)
-                .setDefault(Business.DEFAULT_MISSED_CALL_SECONDS).help("ring time before a call counts as missed (5-90)");
-        create.addArgument("--time-zone").dest("timeZone").setDefault(Business.DEFAULT_TIME_ZONE.getId())
+        create.addArgument("--missed-call-seconds")
+                .dest("missedCallSeconds")
+                .type(Integer.class)
+                .setDefault(Business.DEFAULT_MISSED_CALL_SECONDS)
+                .help("ring time before a call counts as missed (5-90)");
+        create.addArgument("--time-zone")
+                .dest("timeZone")
+                .setDefault(Business.DEFAULT_TIME_ZONE.getId())
                 .help("IANA time zone, e.g. America/Chicago");
-        create.addArgument("--subscription").setDefault("inactive").choices(statusChoices())
+        create.addArgument("--subscription")
+                .setDefault("inactive")
+                .choices(statusChoices())
                 .help("subscription status until Stripe sets it (active switches texting on)");
-        create.addArgument("--plan").setDefault("starter").choices(planChoices())
+        create.addArgument("--plan")
+                .setDefault("starter")
+                .choices(planChoices())
                 .help("the plan given by hand with an active subscription (its monthly conversation limit)");
 
-        Subparser list = subparser.addSubparsers().addParser("list").setDefault(ACTION, "list")
+        Subparser list = subparser
+                .addSubparsers()
+                .addParser("list")
+                .setDefault(ACTION, "list")
                 .description("List businesses");
         addFileArgument(list);
 
-        Subparser subscription = subparser.addSubparsers().addParser("subscription").setDefault(ACTION, "subscription")
+        Subparser subscription = subparser
+                .addSubparsers()
+                .addParser("subscription")
+                .setDefault(ACTION, "subscription")
                 .description("Set a business's subscription status by hand");
         addFileArgument(subscription);
         subscription.addArgument("--id").required(true).help("business id");
@@ -66,16 +84,19 @@ public final class BusinessCommand extends OperatorCommand {
     }
 
     @Override
-    protected void run(Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace,
-            CallbackCloserConfiguration config) throws Exception {
+    protected void run(
+            Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace, CallbackCloserConfiguration config)
+            throws Exception {
         try (CommandDatabase database = new CommandDatabase(config)) {
             BusinessRegistry registry = new BusinessRegistry(database.transactions(), Clock.systemUTC());
             switch (namespace.getString(ACTION)) {
                 case "create" -> create(registry, namespace);
                 case "list" -> registry.listAll().forEach(this::print);
                 case "subscription" -> {
-                    registry.setManualSubscription(UUID.fromString(namespace.getString("id")),
-                            status(namespace.getString("status")), plan(namespace.getString("plan")));
+                    registry.setManualSubscription(
+                            UUID.fromString(namespace.getString("id")),
+                            status(namespace.getString("status")),
+                            plan(namespace.getString("plan")));
                     out.println("updated");
                 }
                 default -> throw new IllegalArgumentException("unknown action");
@@ -110,9 +131,15 @@ public final class BusinessCommand extends OperatorCommand {
     }
 
     private void print(Business business) {
-        out.printf("%s  %-30s  twilio=%-13s  forwarding=%-13s  notify=%-13s  subscription=%s  price=%s%n",
-                business.id(), business.name(), business.twilioNumber(), business.forwardingNumber(),
-                business.notifyPhone(), business.subscription().status(), business.subscription().priceId());
+        out.printf(
+                "%s  %-30s  twilio=%-13s  forwarding=%-13s  notify=%-13s  subscription=%s  price=%s%n",
+                business.id(),
+                business.name(),
+                business.twilioNumber(),
+                business.forwardingNumber(),
+                business.notifyPhone(),
+                business.subscription().status(),
+                business.subscription().priceId());
     }
 
     private static SubscriptionStatus status(String value) {
@@ -124,7 +151,9 @@ public final class BusinessCommand extends OperatorCommand {
     }
 
     private static String[] planChoices() {
-        return Arrays.stream(PlanTier.values()).map(tier -> tier.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        return Arrays.stream(PlanTier.values())
+                .map(tier -> tier.name().toLowerCase(Locale.ROOT))
+                .toArray(String[]::new);
     }
 
     private static String[] statusChoices() {

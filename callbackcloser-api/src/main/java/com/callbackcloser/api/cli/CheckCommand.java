@@ -25,8 +25,8 @@ public final class CheckCommand extends OperatorCommand {
     }
 
     @Override
-    protected void run(Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace,
-            CallbackCloserConfiguration config) {
+    protected void run(
+            Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace, CallbackCloserConfiguration config) {
         List<ConfigurationProblem> problems = ProductionRules.check(config);
         if (problems.isEmpty()) {
             out.println("OK: the configuration satisfies every production rule");

@@ -28,8 +28,13 @@ final class CommandDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        dataSource.stop();
-        connector.stop();
+    public void close() {
+        try {
+            dataSource.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the database connection", e);
+        } finally {
+            connector.stop();
+        }
     }
 }

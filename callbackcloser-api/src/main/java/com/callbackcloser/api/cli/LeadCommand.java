@@ -32,8 +32,9 @@ public final class LeadCommand extends OperatorCommand {
     }
 
     @Override
-    protected void run(Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace,
-            CallbackCloserConfiguration config) throws Exception {
+    protected void run(
+            Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace, CallbackCloserConfiguration config)
+            throws Exception {
         String business = namespace.getString("business");
         try (CommandDatabase database = new CommandDatabase(config)) {
             var transcripts = new LeadTranscripts(database.transactions())
@@ -48,16 +49,27 @@ public final class LeadCommand extends OperatorCommand {
     private void print(LeadTranscript transcript) {
         Lead lead = transcript.lead();
         var answers = lead.qualification();
-        out.printf("lead %s  caller=%s  status=%s  conversation=%s  billingRequired=%s  created=%s%n",
-                lead.id(), lead.callerNumber(), lead.status(), lead.conversationState(), lead.billingRequired(),
+        out.printf(
+                "lead %s  caller=%s  status=%s  conversation=%s  billingRequired=%s  created=%s%n",
+                lead.id(),
+                lead.callerNumber(),
+                lead.status(),
+                lead.conversationState(),
+                lead.billingRequired(),
                 lead.createdAt());
         if (answers.service() != null) {
-            out.printf("  service=%s urgency=%s zip=%s bestTime=%s name=%s%n", answers.service(), answers.urgency(),
-                    answers.zip(), answers.bestTime(), answers.contactName());
+            out.printf(
+                    "  service=%s urgency=%s zip=%s bestTime=%s name=%s%n",
+                    answers.service(), answers.urgency(), answers.zip(), answers.bestTime(), answers.contactName());
         }
         for (MessageRecord message : transcript.messages()) {
-            out.printf("  %s %-8s %-5s %s -> %s  [%s%s]  %s%n",
-                    message.createdAt(), message.direction(), message.participant(), message.from(), message.to(),
+            out.printf(
+                    "  %s %-8s %-5s %s -> %s  [%s%s]  %s%n",
+                    message.createdAt(),
+                    message.direction(),
+                    message.participant(),
+                    message.from(),
+                    message.to(),
                     message.deliveryState() == null ? "received" : message.deliveryState(),
                     message.twilioSid() == null ? "" : " " + message.twilioSid(),
                     message.body());

@@ -21,8 +21,10 @@ abstract class OperatorCommand extends ConfiguredCommand<CallbackCloserConfigura
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof IllegalArgumentException || e instanceof RefusedException
-                || e instanceof ExternalServiceException || e instanceof DuplicateKeyException) {
+        if (e instanceof IllegalArgumentException
+                || e instanceof RefusedException
+                || e instanceof ExternalServiceException
+                || e instanceof DuplicateKeyException) {
             cli.getStdErr().println("error: " + e.getMessage());
         } else {
             super.onError(cli, namespace, e);

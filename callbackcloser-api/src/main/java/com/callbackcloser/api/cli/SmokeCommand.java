@@ -31,11 +31,12 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * are there. One pass/fail line per step; exits non-zero when any fails. Texts really go to {@code --caller}.
  */
 public final class SmokeCommand extends OperatorCommand {
-    private static final Set<String> MISSED_CALL_DECISIONS = Set.of("text_queued", "text_suppressed", "already_texted",
-            "billing_inactive", "usage_limit_reached");
+    private static final Set<String> MISSED_CALL_DECISIONS =
+            Set.of("text_queued", "text_suppressed", "already_texted", "billing_inactive", "usage_limit_reached");
 
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public SmokeCommand() {
         this(System.out);
@@ -49,44 +50,88 @@ public final class SmokeCommand extends OperatorCommand {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--url").required(true).help("where to send the requests (default: the deployment is at APP_URL)");
+        subparser
+                .addArgument("--url")
+                .required(true)
+                .help("where to send the requests (default: the deployment is at APP_URL)");
         subparser.addArgument("--business").required(true).help("the business id to call");
         subparser.addArgument("--caller").required(true).help("a phone you own: it receives the texts");
         subparser.addArgument("--api-key").dest("apiKey").required(true).help("an API key of a member of the business");
     }
 
     @Override
-    protected void run(Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace,
-            CallbackCloserConfiguration config) throws Exception {
-        Smoke smoke = new Smoke(namespace.getString("url").replaceAll("/+$", ""), config,
-                namespace.getString("apiKey"), namespace.getString("caller"), bootstrap.getObjectMapper());
+    protected void run(
+            Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace, CallbackCloserConfiguration config)
+            throws Exception {
+        Smoke smoke = new Smoke(
+                namespace.getString("url").replaceAll("/+$", ""),
+                config,
+                namespace.getString("apiKey"),
+                namespace.getString("caller"),
+                bootstrap.getObjectMapper());
         String business = namespace.getString("business");
         List<Boolean> results = new ArrayList<>();
 
         JsonNode found = smoke.ownerGet("/api/businesses/" + business);
         String twilioNumber = found == null ? null : found.path("twilioNumber").asText(null);
-        results.add(step("owner API shows the business and its Twilio number", twilioNumber != null,
+        results.add(step(
+                "owner API shows the business and its Twilio number",
+                twilioNumber != null,
                 found == null ? "not visible with this API key" : "no Twilio number"));
         if (twilioNumber == null) {
             throw new IllegalArgumentException("smoke test stopped: the business has no Twilio number");
         }
         String callSid = "CAsmoke" + UUID.randomUUID().toString().replace("-", "");
-        HttpResponse<String> voice = smoke.twilio("/api/twilio/voice", Map.of("CallSid", callSid, "From",
-                smoke.caller, "To", twilioNumber, "CallStatus", "ringing", "Direction", "inbound"));
-        results.add(step("incoming call is forwarded (<Dial>)", voice.statusCode() == 200 && voice.body().contains("<Dial"),
+        HttpResponse<String> voice = smoke.twilio(
+                "/api/twilio/voice",
+                Map.of(
+                        "CallSid",
+                        callSid,
+                        "From",
+                        smoke.caller,
+                        "To",
+                        twilioNumber,
+                        "CallStatus",
+                        "ringing",
+                        "Direction",
+                        "inbound"));
+        results.add(step(
+                "incoming call is forwarded (<Dial>)",
+                voice.statusCode() == 200 && voice.body().contains("<Dial"),
                 describe(voice)));
-        HttpResponse<String> dial = smoke.twilio("/api/twilio/status", Map.of("CallSid", callSid, "From", smoke.caller,
-                "To", twilioNumber, "DialCallStatus", "no-answer", "CallStatus", "completed"));
-        results.add(step("missed call is recorded", dial.statusCode() == 200
-                && MISSED_CALL_DECISIONS.contains(decision(dial)), describe(dial)));
+        HttpResponse<String> dial = smoke.twilio(
+                "/api/twilio/status",
+                Map.of(
+                        "CallSid",
+                        callSid,
+                        "From",
+                        smoke.caller,
+                        "To",
+                        twilioNumber,
+                        "DialCallStatus",
+                        "no-answer",
+                        "CallStatus",
+                        "completed"));
+        results.add(step(
+                "missed call is recorded",
+                dial.statusCode() == 200 && MISSED_CALL_DECISIONS.contains(decision(dial)),
+                describe(dial)));
         HttpResponse<String> reply = smoke.sms(twilioNumber, "1");
         results.add(step("an SMS reply is accepted", reply.statusCode() == 200, describe(reply)));
         HttpResponse<String> stop = smoke.sms(twilioNumber, "STOP");
-        results.add(step("STOP opts out (answered inline)", stop.statusCode() == 200
-                && "opted_out".equals(decision(stop)) && stop.body().contains("<Message>"), describe(stop)));
+        results.add(step(
+                "STOP opts out (answered inline)",
+                stop.statusCode() == 200
+                        && "opted_out".equals(decision(stop))
+                        && stop.body().contains("<Message>"),
+                describe(stop)));
         HttpResponse<String> start = smoke.sms(twilioNumber, "START");
-        results.add(step("START opts back in (answered inline)", start.statusCode() == 200
-                && "opted_in".equals(decision(start)) && start.body().contains("<Message>"), describe(start)));
+        results.add(step(
+                "START opts back in (answered inline)",
+                start.statusCode() == 200
+                        && "opted_in".equals(decision(start))
+                        && start.body().contains("<Message>"),
+                describe(start)));
 
         JsonNode leads = smoke.ownerGet("/api/businesses/" + business + "/leads?limit=20");
         JsonNode lead = null;
@@ -100,7 +145,8 @@ public final class SmokeCommand extends OperatorCommand {
         }
         results.add(step("the lead is visible in the owner API", lead != null, "no lead for the caller"));
         if (lead != null) {
-            JsonNode detail = smoke.ownerGet("/api/businesses/" + business + "/leads/" + lead.path("id").asText());
+            JsonNode detail = smoke.ownerGet(
+                    "/api/businesses/" + business + "/leads/" + lead.path("id").asText());
             List<String> inbound = new ArrayList<>();
             if (detail != null) {
                 detail.path("transcript").forEach(message -> {
@@ -109,7 +155,9 @@ public final class SmokeCommand extends OperatorCommand {
                     }
                 });
             }
-            results.add(step("its transcript has the reply, STOP and START", inbound.containsAll(List.of("1", "STOP", "START")),
+            results.add(step(
+                    "its transcript has the reply, STOP and START",
+                    inbound.containsAll(List.of("1", "STOP", "START")),
                     "inbound messages: " + inbound));
         }
         long failed = results.stream().filter(passed -> !passed).count();
@@ -150,8 +198,21 @@ public final class SmokeCommand extends OperatorCommand {
 
         HttpResponse<String> sms(String twilioNumber, String body) throws IOException, InterruptedException {
             String sid = "SMsmoke" + UUID.randomUUID().toString().replace("-", "");
-            return twilio("/api/twilio/sms", Map.of("MessageSid", sid, "SmsSid", sid, "From", caller,
-                    "To", twilioNumber, "Body", body, "NumMedia", "0"));
+            return twilio(
+                    "/api/twilio/sms",
+                    Map.of(
+                            "MessageSid",
+                            sid,
+                            "SmsSid",
+                            sid,
+                            "From",
+                            caller,
+                            "To",
+                            twilioNumber,
+                            "Body",
+                            body,
+                            "NumMedia",
+                            "0"));
         }
 
         /** A webhook as Twilio sends it: form-encoded, signed over APP_URL, the shared token when configured. */
@@ -163,7 +224,8 @@ public final class SmokeCommand extends OperatorCommand {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
             if (!config.getTwilio().getAuthToken().isBlank()) {
-                request.header("X-Twilio-Signature",
+                request.header(
+                        "X-Twilio-Signature",
                         TwilioSigner.sign(config.getTwilio().getAuthToken(), config.getAppUrl() + path, form));
             }
             if (!config.getTwilio().getWebhookAuthToken().isBlank()) {
@@ -173,10 +235,13 @@ public final class SmokeCommand extends OperatorCommand {
         }
 
         JsonNode ownerGet(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + apiKey)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + apiKey)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? json.readTree(response.body()) : null;
         }
 

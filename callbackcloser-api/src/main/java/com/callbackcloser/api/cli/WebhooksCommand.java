@@ -14,8 +14,12 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * is redacted unless asked for, so the output can be pasted into a ticket.
  */
 public final class WebhooksCommand extends OperatorCommand {
-    static final List<String> STRIPE_EVENTS = List.of("checkout.session.completed", "customer.subscription.created",
-            "customer.subscription.updated", "customer.subscription.deleted", "invoice.payment_failed",
+    static final List<String> STRIPE_EVENTS = List.of(
+            "checkout.session.completed",
+            "customer.subscription.created",
+            "customer.subscription.updated",
+            "customer.subscription.deleted",
+            "invoice.payment_failed",
             "invoice.payment_succeeded");
 
     private final PrintStream out;
@@ -32,13 +36,16 @@ public final class WebhooksCommand extends OperatorCommand {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--show-token").dest("showToken").action(Arguments.storeTrue())
+        subparser
+                .addArgument("--show-token")
+                .dest("showToken")
+                .action(Arguments.storeTrue())
                 .help("print the shared webhook token instead of ****");
     }
 
     @Override
-    protected void run(Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace,
-            CallbackCloserConfiguration config) {
+    protected void run(
+            Bootstrap<CallbackCloserConfiguration> bootstrap, Namespace namespace, CallbackCloserConfiguration config) {
         WebhookUrls urls = new WebhookUrls(config);
         boolean show = namespace.getBoolean("showToken");
         out.println("Twilio phone number (set by the owner API on buy/connect/sync):");
@@ -48,8 +55,8 @@ public final class WebhooksCommand extends OperatorCommand {
         out.println("  Message status callbacks (set on each text): " + redact(urls.messageStatus(), show));
         out.println("Stripe webhook endpoint: " + config.getAppUrl() + "/api/stripe/webhook");
         out.println("  events: " + String.join(", ", STRIPE_EVENTS));
-        out.println("  signing secret: STRIPE_WEBHOOK_SECRET " + (config.getStripe().getWebhookSecret().isBlank()
-                ? "(not set)" : "(set)"));
+        out.println("  signing secret: STRIPE_WEBHOOK_SECRET "
+                + (config.getStripe().getWebhookSecret().isBlank() ? "(not set)" : "(set)"));
         if (config.getTwilio().isValidateSignature()) {
             out.println("Twilio requests are checked by X-Twilio-Signature against " + config.getAppUrl());
         }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 public class AlertConfiguration {
     private String webhookUrl = "";
     private String webhookToken = "";
+
     @NotNull
     private Duration timeout = Duration.seconds(4);
     /** Alerts waiting to be posted; beyond this they are dropped (and counted), never piled up in memory. */

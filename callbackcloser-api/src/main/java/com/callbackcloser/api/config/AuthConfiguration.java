@@ -12,6 +12,7 @@ public class AuthConfiguration {
     private String jwksUrl = "";
     /** When set, tokens must name it in {@code aud}. */
     private String audience = "";
+
     @NotNull
     private Duration clockSkew = Duration.seconds(60);
     /** At most one JWKS fetch this often, even when tokens keep naming unknown keys. */

@@ -30,9 +30,11 @@ final class DatabaseUrlRules {
         boolean migrationsSeparate = !DatabaseConfiguration.isEmbedded(migrationUrl);
         if (!migrationsSeparate) {
             if (isPooler(pooled)) {
-                problems.add(new ConfigurationProblem("MIGRATION_DATABASE_URL",
-                        "missing while DATABASE_URL is a connection pooler (" + pooled.host() + "): migrations would run"
-                                + " through it", "set MIGRATION_DATABASE_URL to the direct (non-pooler) host"));
+                problems.add(new ConfigurationProblem(
+                        "MIGRATION_DATABASE_URL",
+                        "missing while DATABASE_URL is a connection pooler (" + pooled.host()
+                                + "): migrations would run" + " through it",
+                        "set MIGRATION_DATABASE_URL to the direct (non-pooler) host"));
             }
             return problems;
         }
@@ -40,15 +42,17 @@ final class DatabaseUrlRules {
         try {
             direct = PostgresUrl.parse(migrationUrl);
         } catch (IllegalArgumentException e) {
-            problems.add(new ConfigurationProblem("MIGRATION_DATABASE_URL", e.getMessage(),
-                    "use postgres://user:pass@host/db"));
+            problems.add(new ConfigurationProblem(
+                    "MIGRATION_DATABASE_URL", e.getMessage(), "use postgres://user:pass@host/db"));
             return problems;
         }
         requireTls(problems, "MIGRATION_DATABASE_URL", direct);
         if (isPooler(direct)) {
-            problems.add(new ConfigurationProblem("MIGRATION_DATABASE_URL",
-                    "is a connection pooler (" + direct.host() + ")" + (isPooler(pooled) ? "" : "; DATABASE_URL is not:"
-                            + " the two look swapped"), "use the direct host for migrations, the pooler for DATABASE_URL"));
+            problems.add(new ConfigurationProblem(
+                    "MIGRATION_DATABASE_URL",
+                    "is a connection pooler (" + direct.host() + ")"
+                            + (isPooler(pooled) ? "" : "; DATABASE_URL is not:" + " the two look swapped"),
+                    "use the direct host for migrations, the pooler for DATABASE_URL"));
         }
         return problems;
     }
@@ -57,16 +61,22 @@ final class DatabaseUrlRules {
         if (LOCAL_HOSTS.contains(url.host().toLowerCase(Locale.ROOT))) {
             return;
         }
-        String query = url.jdbcUrl().contains("?") ? url.jdbcUrl().substring(url.jdbcUrl().indexOf('?') + 1) : "";
+        String query = url.jdbcUrl().contains("?")
+                ? url.jdbcUrl().substring(url.jdbcUrl().indexOf('?') + 1)
+                : "";
         boolean tls = false;
-        for (String parameter : query.split("&")) {
+        for (String parameter : query.split("&", -1)) {
             String[] pair = parameter.split("=", 2);
-            if (pair.length == 2 && pair[0].equalsIgnoreCase("sslmode") && TLS_MODES.contains(pair[1].toLowerCase(Locale.ROOT))) {
+            if (pair.length == 2
+                    && pair[0].equalsIgnoreCase("sslmode")
+                    && TLS_MODES.contains(pair[1].toLowerCase(Locale.ROOT))) {
                 tls = true;
             }
         }
         if (!tls) {
-            problems.add(new ConfigurationProblem(setting, "a managed host (" + url.host() + ") without sslmode=require",
+            problems.add(new ConfigurationProblem(
+                    setting,
+                    "a managed host (" + url.host() + ") without sslmode=require",
                     "append ?sslmode=require (or verify-full) to the URL"));
         }
     }
@@ -74,7 +84,9 @@ final class DatabaseUrlRules {
     /** Neon's "-pooler" hosts, Supabase's pooler hosts and port, and PgBouncer by name. */
     static boolean isPooler(PostgresUrl url) {
         String host = url.host().toLowerCase(Locale.ROOT);
-        return host.contains("-pooler.") || host.contains("pooler.supabase") || host.contains("pgbouncer")
+        return host.contains("-pooler.")
+                || host.contains("pooler.supabase")
+                || host.contains("pgbouncer")
                 || url.jdbcUrl().contains(":" + SUPABASE_POOLER_PORT + "/");
     }
 }

@@ -10,16 +10,24 @@ import java.time.ZoneId;
 public class PlansConfiguration {
     @Min(0)
     private int freeLimit = 0;
+
     @Min(0)
     private int starterLimit = 200;
+
     @Min(0)
     private int proLimit = 1000;
+
     @NotNull
     private ZoneId usageZone = Plans.DEFAULT_USAGE_ZONE;
 
     public Plans toPlans(StripeConfiguration stripe) {
-        return new Plans(blankToNull(stripe.getPriceStarter()), blankToNull(stripe.getPricePro()),
-                freeLimit, starterLimit, proLimit, usageZone);
+        return new Plans(
+                blankToNull(stripe.getPriceStarter()),
+                blankToNull(stripe.getPricePro()),
+                freeLimit,
+                starterLimit,
+                proLimit,
+                usageZone);
     }
 
     private static String blankToNull(String value) {

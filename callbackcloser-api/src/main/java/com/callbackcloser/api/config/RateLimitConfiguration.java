@@ -12,18 +12,23 @@ import jakarta.validation.constraints.NotNull;
  */
 public class RateLimitConfiguration {
     private boolean enabled = true;
+
     @Valid
     @NotNull
     private Rule twilioUnauthorized = new Rule(40, Duration.seconds(60));
+
     @Valid
     @NotNull
     private Rule twilioAuthorized = new Rule(3000, Duration.seconds(60));
+
     @Valid
     @NotNull
     private Rule stripeInvalid = new Rule(40, Duration.seconds(60));
+
     @Valid
     @NotNull
     private Rule stripeValid = new Rule(3000, Duration.seconds(60));
+
     @Valid
     @NotNull
     private Rule billingActions = new Rule(80, Duration.seconds(60));
@@ -32,6 +37,7 @@ public class RateLimitConfiguration {
     public static class Rule {
         @Min(1)
         private int limit;
+
         @NotNull
         private Duration window;
 

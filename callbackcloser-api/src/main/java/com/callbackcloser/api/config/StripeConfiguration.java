@@ -7,6 +7,7 @@ public class StripeConfiguration {
     private String webhookSecret = "";
     /** Replaces https://api.stripe.com (tests point it at a local fake). */
     private String apiBaseUrl = "";
+
     private String priceStarter = "";
     private String pricePro = "";
 

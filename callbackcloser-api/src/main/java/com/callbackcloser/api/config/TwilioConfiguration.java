@@ -16,6 +16,7 @@ public class TwilioConfiguration {
     private String previousAuthToken = "";
     /** Replaces https://api.twilio.com (tests and benchmarks point it at a local fake). */
     private String apiBaseUrl = "";
+
     private boolean validateSignature;
     /** Shared webhook token, accepted outside production only. */
     private String webhookAuthToken = "";
@@ -58,7 +59,10 @@ public class TwilioConfiguration {
 
     /** The tokens signatures are checked against: the current one first. */
     public List<String> signatureTokens() {
-        return Stream.of(authToken, previousAuthToken).filter(token -> !token.isBlank()).distinct().toList();
+        return Stream.of(authToken, previousAuthToken)
+                .filter(token -> !token.isBlank())
+                .distinct()
+                .toList();
     }
 
     @JsonProperty

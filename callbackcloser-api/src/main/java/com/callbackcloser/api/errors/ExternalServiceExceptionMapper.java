@@ -15,7 +15,9 @@ public final class ExternalServiceExceptionMapper implements ExceptionMapper<Ext
     @Override
     public Response toResponse(ExternalServiceException e) {
         LOG.warn("event=owner.provider decision=bad_gateway error=\"{}\"", e.getMessage());
-        return Response.status(502).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorMessage(502, e.getMessage())).build();
+        return Response.status(502)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorMessage(502, e.getMessage()))
+                .build();
     }
 }

@@ -25,13 +25,16 @@ public final class RefusedExceptionMapper implements ExceptionMapper<RefusedExce
         if (e instanceof PlanNotForSaleException) {
             return json(422, new FieldErrorMessage(422, e.getMessage(), "plan"));
         }
-        int status = e instanceof ResourceNotFoundException || e instanceof BusinessNotFoundException ? 404
-                : e instanceof AccessDeniedException ? 403
-                : 409;
+        int status = e instanceof ResourceNotFoundException || e instanceof BusinessNotFoundException
+                ? 404
+                : e instanceof AccessDeniedException ? 403 : 409;
         return json(status, new ErrorMessage(status, e.getMessage()));
     }
 
     private static Response json(int status, Object entity) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(entity).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(entity)
+                .build();
     }
 }

@@ -29,18 +29,24 @@ public final class OutboxHealthCheck extends HealthCheck {
         Duration oldest = stats.oldestDueAge(clock.instant());
         StringBuilder problems = new StringBuilder();
         if (oldest.compareTo(maxQueuedAge) > 0) {
-            problems.append("the oldest due text has waited ").append(oldest.toSeconds())
-                    .append(" s (limit ").append(maxQueuedAge.toSeconds()).append(" s): are the outbox workers running? ");
+            problems.append("the oldest due text has waited ")
+                    .append(oldest.toSeconds())
+                    .append(" s (limit ")
+                    .append(maxQueuedAge.toSeconds())
+                    .append(" s): are the outbox workers running? ");
         }
         if (stats.stuck() > 0) {
             problems.append(stats.stuck()).append(" texts are stuck mid-send past their lease. ");
         }
         if (stats.failedLastHour() > maxFailedPerHour) {
-            problems.append(stats.failedLastHour()).append(" texts failed in the last hour (limit ")
-                    .append(maxFailedPerHour).append("): see last_error; retry with the retry-failed-messages task. ");
+            problems.append(stats.failedLastHour())
+                    .append(" texts failed in the last hour (limit ")
+                    .append(maxFailedPerHour)
+                    .append("): see last_error; retry with the retry-failed-messages task. ");
         }
-        HealthCheck.ResultBuilder result = problems.length() == 0 ? Result.builder().healthy() : Result.builder().unhealthy()
-                .withMessage(problems.toString().strip());
+        HealthCheck.ResultBuilder result = problems.length() == 0
+                ? Result.builder().healthy()
+                : Result.builder().unhealthy().withMessage(problems.toString().strip());
         return result.withDetail("queued", stats.queued())
                 .withDetail("due", stats.due())
                 .withDetail("oldestDueAgeSeconds", oldest.toSeconds())

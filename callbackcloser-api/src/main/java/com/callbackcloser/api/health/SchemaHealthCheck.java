@@ -23,15 +23,20 @@ public final class SchemaHealthCheck extends HealthCheck {
     protected Result check() {
         List<String> applied = jdbi.withHandle(handle -> {
             boolean exists = handle.createQuery("SELECT to_regclass('public.databasechangelog') IS NOT NULL")
-                    .mapTo(Boolean.class).one();
-            return exists ? handle.createQuery("SELECT id FROM databasechangelog").mapTo(String.class).list() : List.of();
+                    .mapTo(Boolean.class)
+                    .one();
+            return exists
+                    ? handle.createQuery("SELECT id FROM databasechangelog")
+                            .mapTo(String.class)
+                            .list()
+                    : List.of();
         });
         Set<String> missing = new HashSet<>(expected);
         applied.forEach(missing::remove);
         if (missing.isEmpty()) {
             return Result.healthy(expected.size() + " changesets applied");
         }
-        return Result.unhealthy(missing.size() + " changesets not applied " + missing.stream().sorted().toList()
-                + ": run `java -jar callbackcloser.jar db migrate config.yml`");
+        return Result.unhealthy(missing.size() + " changesets not applied "
+                + missing.stream().sorted().toList() + ": run `java -jar callbackcloser.jar db migrate config.yml`");
     }
 }

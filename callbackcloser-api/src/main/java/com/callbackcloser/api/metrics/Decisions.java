@@ -15,6 +15,7 @@ public final class Decisions {
     }
 
     public void count(String source, String decision) {
-        metrics.counter(MetricRegistry.name("callbackcloser.decisions", source, decision)).inc();
+        metrics.counter(MetricRegistry.name("callbackcloser.decisions", source, decision))
+                .inc();
     }
 }

@@ -43,8 +43,13 @@ public final class OutboxWorker implements Managed {
     private ExecutorService senders;
     private Instant nextStaleCheck = Instant.MIN;
 
-    public OutboxWorker(OutboxDispatcher dispatcher, int concurrency, Duration pollInterval, Duration sendingLease,
-            Clock clock, Decisions decisions) {
+    public OutboxWorker(
+            OutboxDispatcher dispatcher,
+            int concurrency,
+            Duration pollInterval,
+            Duration sendingLease,
+            Clock clock,
+            Decisions decisions) {
         this.dispatcher = dispatcher;
         this.decisions = decisions;
         this.concurrency = concurrency;
@@ -116,7 +121,11 @@ public final class OutboxWorker implements Managed {
             decisions.count("outbox", dispatcher.deliver(message).logName());
         } catch (RuntimeException e) {
             // Recording the result failed (database down): the row stays SENDING and is settled after its lease.
-            LOG.error("event=twilio.messaging decision=unrecorded messageId={} error=\"{}\"", message.id(), e.toString(), e);
+            LOG.error(
+                    "event=twilio.messaging decision=unrecorded messageId={} error=\"{}\"",
+                    message.id(),
+                    e.toString(),
+                    e);
         } finally {
             inFlight.decrementAndGet();
             freeSlots.release();

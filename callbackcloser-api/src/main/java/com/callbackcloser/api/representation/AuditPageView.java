@@ -10,14 +10,21 @@ import java.util.Map;
 /** Audit entries, newest first; pass {@code nextBefore} as {@code before} for older ones. */
 public record AuditPageView(List<EntryView> entries, Long nextBefore) {
 
-    public record EntryView(long id, String actor, String action, String target, Map<String, ChangeView> changes,
-            String correlationId, Instant createdAt) {}
+    public record EntryView(
+            long id,
+            String actor,
+            String action,
+            String target,
+            Map<String, ChangeView> changes,
+            String correlationId,
+            Instant createdAt) {}
 
     public record ChangeView(String from, String to) {}
 
     public static AuditPageView of(List<AuditEntry> entries, int limit) {
         List<EntryView> views = entries.stream().map(AuditPageView::view).toList();
-        Long nextBefore = entries.size() == limit ? entries.get(entries.size() - 1).id() : null;
+        Long nextBefore =
+                entries.size() == limit ? entries.get(entries.size() - 1).id() : null;
         return new AuditPageView(views, nextBefore);
     }
 

@@ -19,11 +19,15 @@ public record BusinessRequest(
         String timeZone) {
 
     public BusinessSettingsPatch toPatch() {
-        return new BusinessSettingsPatch(name, forwardingNumber, notifyPhone, missedCallSeconds, serviceLabels, timeZone);
+        return new BusinessSettingsPatch(
+                name, forwardingNumber, notifyPhone, missedCallSeconds, serviceLabels, timeZone);
     }
 
     public BusinessSettings toNewSettings() {
-        return new BusinessSettings(name, forwardingNumber, notifyPhone,
+        return new BusinessSettings(
+                name,
+                forwardingNumber,
+                notifyPhone,
                 missedCallSeconds == null ? Business.DEFAULT_MISSED_CALL_SECONDS : missedCallSeconds,
                 serviceLabels == null ? ServiceLabels.DEFAULTS : ServiceLabels.fromList(serviceLabels),
                 timeZone == null ? Business.DEFAULT_TIME_ZONE : BusinessSettings.timeZone(timeZone));

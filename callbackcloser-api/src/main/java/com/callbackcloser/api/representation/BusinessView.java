@@ -25,11 +25,23 @@ public record BusinessView(
 
     public static BusinessView of(BusinessWithRole withRole) {
         Business b = withRole.business();
-        return new BusinessView(b.id(), b.name(), withRole.role().name(), b.forwardingNumber(), b.notifyPhone(),
+        return new BusinessView(
+                b.id(),
+                b.name(),
+                withRole.role().name(),
+                b.forwardingNumber(),
+                b.notifyPhone(),
                 b.missedCallSeconds(),
-                List.of(b.serviceLabels().first(), b.serviceLabels().second(), b.serviceLabels().third()),
-                b.timeZone().getId(), b.twilioNumber(), b.twilioNumberSid(),
-                new SubscriptionView(b.subscription().status().name(), b.subscription().priceId(),
+                List.of(
+                        b.serviceLabels().first(),
+                        b.serviceLabels().second(),
+                        b.serviceLabels().third()),
+                b.timeZone().getId(),
+                b.twilioNumber(),
+                b.twilioNumberSid(),
+                new SubscriptionView(
+                        b.subscription().status().name(),
+                        b.subscription().priceId(),
                         b.subscription().statusChangedAt()),
                 b.createdAt());
     }

@@ -21,8 +21,8 @@ public record LeadView(
         Instant lastInteractionAt,
         MessageView latestMessage) {
 
-    public record AnswersView(String service, String serviceRaw, String urgency, String zip, String bestTime,
-            String contactName) {
+    public record AnswersView(
+            String service, String serviceRaw, String urgency, String zip, String bestTime, String contactName) {
         static AnswersView of(Qualification q) {
             return new AnswersView(q.service(), q.serviceRaw(), q.urgency(), q.zip(), q.bestTime(), q.contactName());
         }
@@ -33,8 +33,18 @@ public record LeadView(
     }
 
     static LeadView of(Lead lead, MessageView latest) {
-        return new LeadView(lead.id(), lead.callerNumber(), lead.status().name(), lead.conversationState().name(),
-                lead.billingRequired(), AnswersView.of(lead.qualification()), lead.createdAt(), lead.smsStartedAt(),
-                lead.smsCompletedAt(), lead.ownerNotifiedAt(), lead.lastInteractionAt(), latest);
+        return new LeadView(
+                lead.id(),
+                lead.callerNumber(),
+                lead.status().name(),
+                lead.conversationState().name(),
+                lead.billingRequired(),
+                AnswersView.of(lead.qualification()),
+                lead.createdAt(),
+                lead.smsStartedAt(),
+                lead.smsCompletedAt(),
+                lead.ownerNotifiedAt(),
+                lead.lastInteractionAt(),
+                latest);
     }
 }

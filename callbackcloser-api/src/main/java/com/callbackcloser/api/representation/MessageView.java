@@ -18,8 +18,18 @@ public record MessageView(
         Instant createdAt) {
 
     public static MessageView of(MessageRecord m) {
-        return m == null ? null : new MessageView(m.id(), m.direction().name(), m.participant().name(), m.from(), m.to(),
-                m.body(), m.deliveryState() == null ? null : m.deliveryState().name(), m.twilioSid(), m.twilioStatus(),
-                m.createdAt());
+        return m == null
+                ? null
+                : new MessageView(
+                        m.id(),
+                        m.direction().name(),
+                        m.participant().name(),
+                        m.from(),
+                        m.to(),
+                        m.body(),
+                        m.deliveryState() == null ? null : m.deliveryState().name(),
+                        m.twilioSid(),
+                        m.twilioStatus(),
+                        m.createdAt());
     }
 }

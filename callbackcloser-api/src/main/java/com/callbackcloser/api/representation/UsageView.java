@@ -16,8 +16,15 @@ public record UsageView(
         String pauseSentence) {
 
     public static UsageView of(Usage usage) {
-        return new UsageView(usage.tier().name().toLowerCase(Locale.ROOT), usage.used(), usage.limit(),
-                usage.remaining(), usage.period().start(), usage.period().end(), usage.billingRequiredLeads(),
-                usage.pauseReason().code(), usage.pauseSentence());
+        return new UsageView(
+                usage.tier().name().toLowerCase(Locale.ROOT),
+                usage.used(),
+                usage.limit(),
+                usage.remaining(),
+                usage.period().start(),
+                usage.period().end(),
+                usage.billingRequiredLeads(),
+                usage.pauseReason().code(),
+                usage.pauseSentence());
     }
 }

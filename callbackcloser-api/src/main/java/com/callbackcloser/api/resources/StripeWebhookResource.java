@@ -2,13 +2,13 @@ package com.callbackcloser.api.resources;
 
 import com.callbackcloser.api.config.RateLimitConfiguration;
 import com.callbackcloser.api.http.BoundedBody;
+import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.representation.StripeWebhookReceipt;
 import com.callbackcloser.api.stripe.StripeEvents;
 import com.callbackcloser.core.port.in.BillingEvent;
 import com.callbackcloser.core.port.in.BillingEventOutcome;
 import com.callbackcloser.core.port.in.HandleBillingEventUseCase;
-import com.callbackcloser.api.metrics.Decisions;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import com.google.gson.JsonParseException;
@@ -51,8 +51,14 @@ public final class StripeWebhookResource {
     private final SharedRateLimiter limiter;
     private final RateLimitConfiguration rateLimits;
 
-    public StripeWebhookResource(HandleBillingEventUseCase billingEvents, StripeEvents events, String webhookSecret,
-            long maxBodyBytes, Decisions decisions, SharedRateLimiter limiter, RateLimitConfiguration rateLimits) {
+    public StripeWebhookResource(
+            HandleBillingEventUseCase billingEvents,
+            StripeEvents events,
+            String webhookSecret,
+            long maxBodyBytes,
+            Decisions decisions,
+            SharedRateLimiter limiter,
+            RateLimitConfiguration rateLimits) {
         this.limiter = limiter;
         this.rateLimits = rateLimits;
         this.decisions = decisions;
@@ -67,14 +73,16 @@ public final class StripeWebhookResource {
     @ExceptionMetered
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(InputStream body, @HeaderParam(SIGNATURE_HEADER) String signature,
-            @Context HttpServletRequest request) throws IOException {
+    public Response receive(
+            InputStream body, @HeaderParam(SIGNATURE_HEADER) String signature, @Context HttpServletRequest request)
+            throws IOException {
         if (webhookSecret == null || webhookSecret.isBlank()) {
             return error(Response.Status.SERVICE_UNAVAILABLE, "STRIPE_WEBHOOK_SECRET is not configured");
         }
         Optional<byte[]> bytes = BoundedBody.read(body, maxBodyBytes);
         if (bytes.isEmpty()) {
-            return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request body is larger than " + maxBodyBytes + " bytes");
+            return error(
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE, "request body is larger than " + maxBodyBytes + " bytes");
         }
         if (signature == null || signature.isBlank()) {
             LOG.warn("event=stripe.webhook decision=rejected reason=\"missing signature\"");
@@ -87,7 +95,8 @@ public final class StripeWebhookResource {
             billingEvent = events.toBillingEvent(event);
         } catch (SignatureVerificationException e) {
             LOG.warn("event=stripe.webhook decision=rejected reason=\"{}\"", e.getMessage());
-            return throttledOr(request, error(Response.Status.BAD_REQUEST, "invalid Stripe signature: " + e.getMessage()));
+            return throttledOr(
+                    request, error(Response.Status.BAD_REQUEST, "invalid Stripe signature: " + e.getMessage()));
         } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
             LOG.warn("event=stripe.webhook decision=rejected reason=\"malformed event: {}\"", e.getMessage());
             return error(Response.Status.BAD_REQUEST, "malformed Stripe event");
@@ -100,23 +109,34 @@ public final class StripeWebhookResource {
         try {
             outcome = billingEvents.onBillingEvent(billingEvent);
         } catch (RuntimeException e) {
-            LOG.error("event=stripe.webhook eventId={} type={} decision=retry error=\"{}\"",
-                    event.getId(), event.getType(), e.toString(), e);
+            LOG.error(
+                    "event=stripe.webhook eventId={} type={} decision=retry error=\"{}\"",
+                    event.getId(),
+                    event.getType(),
+                    e.toString(),
+                    e);
             return error(Response.Status.INTERNAL_SERVER_ERROR, "could not apply the event; Stripe will retry it");
         }
         decisions.count("stripe.webhook", outcome.logName());
-        LOG.info("event=stripe.webhook eventId={} type={} created={} decision={}",
-                event.getId(), event.getType(), billingEvent.created(), outcome.logName());
+        LOG.info(
+                "event=stripe.webhook eventId={} type={} created={} decision={}",
+                event.getId(),
+                event.getType(),
+                billingEvent.created(),
+                outcome.logName());
         return Response.ok(new StripeWebhookReceipt(true, outcome.logName())).build();
     }
 
     /** Bad signatures from one address beyond the budget get a 429 instead of yet another 400. */
     private Response throttledOr(HttpServletRequest request, Response refusal) {
-        return limiter.hit("stripe-invalid:" + request.getRemoteAddr(), rateLimits.getStripeInvalid()).orElse(refusal);
+        return limiter.hit("stripe-invalid:" + request.getRemoteAddr(), rateLimits.getStripeInvalid())
+                .orElse(refusal);
     }
 
     private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorMessage(status.getStatusCode(), message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorMessage(status.getStatusCode(), message))
+                .build();
     }
 }

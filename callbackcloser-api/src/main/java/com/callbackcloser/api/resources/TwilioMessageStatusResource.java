@@ -1,5 +1,6 @@
 package com.callbackcloser.api.resources;
 
+import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.twilio.TwilioForm;
 import com.callbackcloser.api.twilio.TwilioWebhook;
 import com.callbackcloser.api.twilio.Twiml;
@@ -7,7 +8,6 @@ import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.port.in.HandleMessageStatusUseCase;
 import com.callbackcloser.core.port.in.MessageStatusCallback;
 import com.callbackcloser.core.port.in.MessageStatusOutcome;
-import com.callbackcloser.api.metrics.Decisions;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
@@ -43,17 +43,24 @@ public final class TwilioMessageStatusResource {
     @ExceptionMetered
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({Twiml.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    public Response statusCallback(@Context ContainerRequestContext request, @QueryParam("messageId") String messageId) {
+    public Response statusCallback(
+            @Context ContainerRequestContext request, @QueryParam("messageId") String messageId) {
         TwilioForm form = TwilioForm.of(request);
-        String messageSid = form.get("MessageSid").or(() -> form.get("SmsSid"))
+        String messageSid = form.get("MessageSid")
+                .or(() -> form.get("SmsSid"))
                 .orElseThrow(() -> new BadRequestException("missing MessageSid"));
-        String status = form.get("MessageStatus").or(() -> form.get("SmsStatus"))
+        String status = form.get("MessageStatus")
+                .or(() -> form.get("SmsStatus"))
                 .orElseThrow(() -> new BadRequestException("missing MessageStatus"));
         MessageStatusOutcome outcome = messageStatus.onMessageStatus(
                 new MessageStatusCallback(parseId(messageId), messageSid, status, form.getInteger("ErrorCode")));
         decisions.count("twilio.message-status", outcome.logName());
-        LOG.info("event=twilio.messaging messageSid={} status={} errorCode={} decision={}",
-                messageSid, status, form.getOrNull("ErrorCode"), outcome.logName());
+        LOG.info(
+                "event=twilio.messaging messageSid={} status={} errorCode={} decision={}",
+                messageSid,
+                status,
+                form.getOrNull("ErrorCode"),
+                outcome.logName());
         return WebhookResponses.twiml(Twiml.empty(), outcome.logName());
     }
 

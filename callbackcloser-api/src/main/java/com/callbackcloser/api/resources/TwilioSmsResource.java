@@ -1,5 +1,6 @@
 package com.callbackcloser.api.resources;
 
+import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.twilio.RawPayload;
 import com.callbackcloser.api.twilio.TwilioForm;
 import com.callbackcloser.api.twilio.TwilioWebhook;
@@ -8,7 +9,6 @@ import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.port.in.HandleInboundSmsUseCase;
 import com.callbackcloser.core.port.in.InboundSms;
 import com.callbackcloser.core.port.in.InboundSmsResult;
-import com.callbackcloser.api.metrics.Decisions;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
@@ -46,7 +46,8 @@ public final class TwilioSmsResource {
     @Produces({Twiml.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response inboundSms(@Context ContainerRequestContext request) {
         TwilioForm form = TwilioForm.of(request);
-        String messageSid = form.get("MessageSid").or(() -> form.get("SmsSid"))
+        String messageSid = form.get("MessageSid")
+                .or(() -> form.get("SmsSid"))
                 .orElseThrow(() -> new BadRequestException("missing MessageSid"));
         String from = form.get("From").orElseThrow(() -> new BadRequestException("missing From"));
         String to = form.get("To").orElseThrow(() -> new BadRequestException("missing To"));

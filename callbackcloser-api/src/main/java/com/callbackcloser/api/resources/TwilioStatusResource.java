@@ -1,5 +1,6 @@
 package com.callbackcloser.api.resources;
 
+import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.twilio.RawPayload;
 import com.callbackcloser.api.twilio.TwilioForm;
 import com.callbackcloser.api.twilio.TwilioWebhook;
@@ -10,7 +11,6 @@ import com.callbackcloser.core.port.in.DialStatusCallback;
 import com.callbackcloser.core.port.in.DialStatusOutcome;
 import com.callbackcloser.core.port.in.DialStatusResult;
 import com.callbackcloser.core.port.in.HandleDialStatusUseCase;
-import com.callbackcloser.api.metrics.Decisions;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
@@ -58,14 +58,19 @@ public final class TwilioStatusResource {
         try {
             result = dialStatus.onDialStatus(callback);
         } catch (RuntimeException e) {
-            LOG.error("event=twilio.status callSid={} decision=retry error=\"{}\"", callback.callSid(), e.toString(), e);
+            LOG.error(
+                    "event=twilio.status callSid={} decision=retry error=\"{}\"", callback.callSid(), e.toString(), e);
             decisions.count("twilio.status", "error");
             return WebhookResponses.retryLater("could not record the call status; retry", WebhookUrls.STATUS_PATH);
         }
         DialStatusOutcome outcome = result.outcome();
         decisions.count("twilio.status", outcome.logName());
-        LOG.info("event=twilio.status callSid={} dialCallStatus={} decision={} leadId={}",
-                callback.callSid(), callback.dialCallStatus(), outcome.logName(), result.leadId());
+        LOG.info(
+                "event=twilio.status callSid={} dialCallStatus={} decision={} leadId={}",
+                callback.callSid(),
+                callback.dialCallStatus(),
+                outcome.logName(),
+                result.leadId());
         return WebhookResponses.twiml(Twiml.empty(), outcome.logName());
     }
 

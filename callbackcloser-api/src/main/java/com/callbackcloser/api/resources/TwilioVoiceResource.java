@@ -1,5 +1,6 @@
 package com.callbackcloser.api.resources;
 
+import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.twilio.RawPayload;
 import com.callbackcloser.api.twilio.TwilioForm;
 import com.callbackcloser.api.twilio.TwilioWebhook;
@@ -8,7 +9,6 @@ import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.port.in.HandleIncomingCallUseCase;
 import com.callbackcloser.core.port.in.IncomingCall;
 import com.callbackcloser.core.port.in.IncomingCallDecision;
-import com.callbackcloser.api.metrics.Decisions;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
@@ -34,7 +34,8 @@ public final class TwilioVoiceResource {
     private final RawPayload rawPayload;
     private final Decisions decisions;
 
-    public TwilioVoiceResource(HandleIncomingCallUseCase incomingCalls, WebhookUrls urls, RawPayload rawPayload, Decisions decisions) {
+    public TwilioVoiceResource(
+            HandleIncomingCallUseCase incomingCalls, WebhookUrls urls, RawPayload rawPayload, Decisions decisions) {
         this.decisions = decisions;
         this.incomingCalls = incomingCalls;
         this.urls = urls;
@@ -54,12 +55,15 @@ public final class TwilioVoiceResource {
             IncomingCallDecision decision = incomingCalls.onIncomingCall(new IncomingCall(
                     callSid, form.getOrNull("ParentCallSid"), form.getOrNull("From"), to, rawPayload.json(form)));
             if (decision instanceof IncomingCallDecision.ForwardToOwner forward) {
-                LOG.info("event=twilio.voice callSid={} decision=forward timeout={}", callSid, forward.timeoutSeconds());
+                LOG.info(
+                        "event=twilio.voice callSid={} decision=forward timeout={}", callSid, forward.timeoutSeconds());
                 decisions.count("twilio.voice", "forward");
                 return WebhookResponses.twiml(Twiml.forward(forward, urls.status()), "forward");
             }
-            LOG.warn("event=twilio.voice callSid={} decision=not_configured reason=\"{}\"",
-                    callSid, ((IncomingCallDecision.NotConfigured) decision).reason());
+            LOG.warn(
+                    "event=twilio.voice callSid={} decision=not_configured reason=\"{}\"",
+                    callSid,
+                    ((IncomingCallDecision.NotConfigured) decision).reason());
             decisions.count("twilio.voice", "not_configured");
             return WebhookResponses.twiml(Twiml.notConfigured(), "not_configured");
         } catch (RuntimeException e) {
@@ -67,9 +71,5 @@ public final class TwilioVoiceResource {
             decisions.count("twilio.voice", "error");
             return WebhookResponses.twiml(Twiml.apology(), "error");
         }
-    }
-
-    private static Response twiml(String body, String decision) {
-        return WebhookResponses.twiml(body, decision);
     }
 }

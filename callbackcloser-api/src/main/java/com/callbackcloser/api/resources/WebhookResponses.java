@@ -12,7 +12,9 @@ final class WebhookResponses {
     private WebhookResponses() {}
 
     static Response twiml(String twiml, String decision) {
-        return Response.ok(twiml, Twiml.MEDIA_TYPE).header(DECISION_HEADER, decision).build();
+        return Response.ok(twiml, Twiml.MEDIA_TYPE)
+                .header(DECISION_HEADER, decision)
+                .build();
     }
 
     /** Nothing was stored: 503, so Twilio's retry (or the caller) comes back later. */

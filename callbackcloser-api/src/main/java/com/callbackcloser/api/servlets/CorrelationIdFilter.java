@@ -42,7 +42,9 @@ public final class CorrelationIdFilter implements Filter {
         for (String candidate : candidates) {
             if (candidate != null) {
                 String trimmed = candidate.strip();
-                if (!trimmed.isEmpty() && trimmed.length() <= MAX_LENGTH && SAFE.matcher(trimmed).matches()) {
+                if (!trimmed.isEmpty()
+                        && trimmed.length() <= MAX_LENGTH
+                        && SAFE.matcher(trimmed).matches()) {
                     return trimmed;
                 }
             }

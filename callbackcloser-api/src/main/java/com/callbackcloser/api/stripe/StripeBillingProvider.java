@@ -31,56 +31,89 @@ public final class StripeBillingProvider implements BillingProvider {
 
     @Override
     public String createCustomer(String name, String phone, UUID businessId) {
-        return call("create a customer", () -> stripe.v1().customers().create(CustomerCreateParams.builder()
-                .setName(name)
-                .setPhone(phone)
-                .putMetadata(BUSINESS_ID, businessId.toString())
-                .build()).getId());
+        return call(
+                "create a customer",
+                () -> stripe.v1()
+                        .customers()
+                        .create(CustomerCreateParams.builder()
+                                .setName(name)
+                                .setPhone(phone)
+                                .putMetadata(BUSINESS_ID, businessId.toString())
+                                .build())
+                        .getId());
     }
 
     @Override
     public String createCheckoutSession(
             String customerId, String priceId, UUID businessId, String successUrl, String cancelUrl) {
-        return call("create a checkout session", () -> stripe.v1().checkout().sessions().create(
-                SessionCreateParams.builder()
-                        .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
-                        .setCustomer(customerId)
-                        .setClientReferenceId(businessId.toString())
-                        .addLineItem(SessionCreateParams.LineItem.builder().setPrice(priceId).setQuantity(1L).build())
-                        .setAllowPromotionCodes(true)
-                        .putMetadata(BUSINESS_ID, businessId.toString())
-                        .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+        return call(
+                "create a checkout session",
+                () -> stripe.v1()
+                        .checkout()
+                        .sessions()
+                        .create(SessionCreateParams.builder()
+                                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                                .setCustomer(customerId)
+                                .setClientReferenceId(businessId.toString())
+                                .addLineItem(SessionCreateParams.LineItem.builder()
+                                        .setPrice(priceId)
+                                        .setQuantity(1L)
+                                        .build())
+                                .setAllowPromotionCodes(true)
                                 .putMetadata(BUSINESS_ID, businessId.toString())
+                                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                                        .putMetadata(BUSINESS_ID, businessId.toString())
+                                        .build())
+                                .setSuccessUrl(successUrl)
+                                .setCancelUrl(cancelUrl)
                                 .build())
-                        .setSuccessUrl(successUrl)
-                        .setCancelUrl(cancelUrl)
-                        .build()).getUrl());
+                        .getUrl());
     }
 
     @Override
     public String createPortalSession(String customerId, String returnUrl) {
-        return call("create a billing-portal session", () -> stripe.v1().billingPortal().sessions().create(
-                com.stripe.param.billingportal.SessionCreateParams.builder()
-                        .setCustomer(customerId)
-                        .setReturnUrl(returnUrl)
-                        .build()).getUrl());
+        return call(
+                "create a billing-portal session",
+                () -> stripe.v1()
+                        .billingPortal()
+                        .sessions()
+                        .create(com.stripe.param.billingportal.SessionCreateParams.builder()
+                                .setCustomer(customerId)
+                                .setReturnUrl(returnUrl)
+                                .build())
+                        .getUrl());
     }
 
     @Override
     public SubscriptionSnapshot retrieveSubscription(String subscriptionId) {
-        Subscription subscription = call("fetch subscription " + subscriptionId,
+        Subscription subscription = call(
+                "fetch subscription " + subscriptionId,
                 () -> stripe.v1().subscriptions().retrieve(subscriptionId));
-        String priceId = subscription.getItems() == null || subscription.getItems().getData().isEmpty()
+        String priceId = subscription.getItems() == null
+                        || subscription.getItems().getData().isEmpty()
                 ? null
                 : priceOf(subscription.getItems().getData().get(0));
-        return new SubscriptionSnapshot(subscription.getId(), subscription.getCustomer(), subscription.getStatus(),
-                priceId, subscription.getMetadata() == null ? null : subscription.getMetadata().get(BUSINESS_ID));
+        return new SubscriptionSnapshot(
+                subscription.getId(),
+                subscription.getCustomer(),
+                subscription.getStatus(),
+                priceId,
+                subscription.getMetadata() == null
+                        ? null
+                        : subscription.getMetadata().get(BUSINESS_ID));
     }
 
     @Override
     public void stampBusinessId(String subscriptionId, UUID businessId) {
-        call("update subscription " + subscriptionId, () -> stripe.v1().subscriptions().update(subscriptionId,
-                SubscriptionUpdateParams.builder().putMetadata(BUSINESS_ID, businessId.toString()).build()));
+        call(
+                "update subscription " + subscriptionId,
+                () -> stripe.v1()
+                        .subscriptions()
+                        .update(
+                                subscriptionId,
+                                SubscriptionUpdateParams.builder()
+                                        .putMetadata(BUSINESS_ID, businessId.toString())
+                                        .build()));
     }
 
     private static String priceOf(SubscriptionItem item) {

@@ -30,15 +30,23 @@ public final class StripeEvents {
         if (type.startsWith("customer.subscription.")) {
             subscriptionId = text(object.path("id"));
             status = text(object.path("status"));
-            priceId = text(object.path("items").path("data").path(0).path("price").path("id"));
+            priceId =
+                    text(object.path("items").path("data").path(0).path("price").path("id"));
         } else {
             subscriptionId = idOf(object.path("subscription"));
             if (businessId == null) {
                 businessId = text(object.path("client_reference_id"));
             }
         }
-        return new BillingEvent(event.getId(), type, Instant.ofEpochSecond(event.getCreated()), businessId,
-                idOf(object.path("customer")), subscriptionId, priceId, status);
+        return new BillingEvent(
+                event.getId(),
+                type,
+                Instant.ofEpochSecond(event.getCreated()),
+                businessId,
+                idOf(object.path("customer")),
+                subscriptionId,
+                priceId,
+                status);
     }
 
     private JsonNode dataObject(Event event) {

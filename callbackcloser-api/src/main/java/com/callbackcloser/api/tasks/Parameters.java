@@ -30,6 +30,8 @@ final class Parameters {
 
     private static String single(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.get(name);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
+        return values == null || values.isEmpty() || values.get(0).isBlank()
+                ? null
+                : values.get(0).strip();
     }
 }

@@ -25,7 +25,10 @@ public final class ResyncTwilioWebhooksTask extends Task {
         List<PhoneNumberService.ResyncResult> results = numbers.resyncWebhooks(business);
         long failed = results.stream().filter(result -> result.error() != null).count();
         for (PhoneNumberService.ResyncResult result : results) {
-            output.printf("%s %s %s%n", result.businessId(), result.twilioNumber(),
+            output.printf(
+                    "%s %s %s%n",
+                    result.businessId(),
+                    result.twilioNumber(),
                     result.error() == null ? "synced" : "FAILED: " + result.error());
         }
         output.printf("%d synced, %d failed%n", results.size() - failed, failed);

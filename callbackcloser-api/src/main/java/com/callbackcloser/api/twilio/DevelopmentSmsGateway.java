@@ -15,8 +15,12 @@ public final class DevelopmentSmsGateway implements SmsGateway {
 
     @Override
     public SendResult send(SmsRequest sms) {
-        LOG.info("event=twilio.messaging decision=simulated messageId={} from={} to={} body=\"{}\"",
-                sms.messageId(), PhoneNumbers.mask(sms.from()), PhoneNumbers.mask(sms.to()), sms.body());
+        LOG.info(
+                "event=twilio.messaging decision=simulated messageId={} from={} to={} body=\"{}\"",
+                sms.messageId(),
+                PhoneNumbers.mask(sms.from()),
+                PhoneNumbers.mask(sms.to()),
+                sms.body());
         return new SendResult.Simulated();
     }
 

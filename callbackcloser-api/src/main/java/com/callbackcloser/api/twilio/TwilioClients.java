@@ -7,7 +7,8 @@ import java.time.Duration;
 public final class TwilioClients {
     private TwilioClients() {}
 
-    public static TwilioRestClient restClient(String accountSid, String authToken, String apiBaseUrl, Duration timeout) {
+    public static TwilioRestClient restClient(
+            String accountSid, String authToken, String apiBaseUrl, Duration timeout) {
         return new TwilioRestClient.Builder(accountSid, authToken)
                 .accountSid(accountSid)
                 .httpClient(new TwilioHttpClient(apiBaseUrl, timeout))

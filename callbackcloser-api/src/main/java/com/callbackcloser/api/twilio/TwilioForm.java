@@ -44,13 +44,15 @@ public final class TwilioForm {
 
     /** The parameter as a whole number; absent or unparsable is null, as Twilio leaves some fields empty. */
     public Integer getInteger(String name) {
-        return get(name).map(value -> {
-            try {
-                return Integer.valueOf(value);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }).orElse(null);
+        return get(name)
+                .map(value -> {
+                    try {
+                        return Integer.valueOf(value);
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                })
+                .orElse(null);
     }
 
     public Map<String, String> asMap() {
@@ -72,7 +74,7 @@ public final class TwilioForm {
             return params;
         }
         String text = new String(body, StandardCharsets.US_ASCII);
-        for (String pair : text.split("&")) {
+        for (String pair : text.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }
@@ -108,7 +110,8 @@ public final class TwilioForm {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))

@@ -1,9 +1,9 @@
 package com.callbackcloser.api.twilio;
 
+import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
-import com.twilio.http.HttpClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

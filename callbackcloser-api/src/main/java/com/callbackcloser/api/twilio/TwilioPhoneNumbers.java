@@ -28,19 +28,26 @@ public final class TwilioPhoneNumbers implements PhoneNumberProvider {
     @Override
     public ProvisionedNumber buyLocalNumber(String areaCode) {
         return call(() -> {
-            var search = Local.reader("US").setSmsEnabled(true).setVoiceEnabled(true).setPageSize(1L);
+            var search =
+                    Local.reader("US").setSmsEnabled(true).setVoiceEnabled(true).setPageSize(1L);
             if (areaCode != null) {
                 search.setAreaCode(Integer.valueOf(areaCode));
             }
             List<Local> available = search.firstPage(client).getRecords();
             if (available.isEmpty()) {
-                throw new PhoneNumberProviderException("Twilio has no SMS and voice capable local number available"
-                        + (areaCode == null ? "" : " in area code " + areaCode), null);
+                throw new PhoneNumberProviderException(
+                        "Twilio has no SMS and voice capable local number available"
+                                + (areaCode == null ? "" : " in area code " + areaCode),
+                        null);
             }
-            IncomingPhoneNumber bought = IncomingPhoneNumber.creator(available.get(0).getPhoneNumber())
-                    .setVoiceUrl(URI.create(urls.voice())).setVoiceMethod(HttpMethod.POST)
-                    .setSmsUrl(URI.create(urls.sms())).setSmsMethod(HttpMethod.POST)
-                    .setStatusCallback(URI.create(urls.status())).setStatusCallbackMethod(HttpMethod.POST)
+            IncomingPhoneNumber bought = IncomingPhoneNumber.creator(
+                            available.get(0).getPhoneNumber())
+                    .setVoiceUrl(URI.create(urls.voice()))
+                    .setVoiceMethod(HttpMethod.POST)
+                    .setSmsUrl(URI.create(urls.sms()))
+                    .setSmsMethod(HttpMethod.POST)
+                    .setStatusCallback(URI.create(urls.status()))
+                    .setStatusCallbackMethod(HttpMethod.POST)
                     .create(client);
             return numberOf(bought);
         });
@@ -49,7 +56,8 @@ public final class TwilioPhoneNumbers implements PhoneNumberProvider {
     @Override
     public ProvisionedNumber connect(String phoneNumberSid) {
         return call(() -> {
-            IncomingPhoneNumber number = IncomingPhoneNumber.fetcher(phoneNumberSid).fetch(client);
+            IncomingPhoneNumber number =
+                    IncomingPhoneNumber.fetcher(phoneNumberSid).fetch(client);
             pointWebhooksAtUs(number.getSid());
             return numberOf(number);
         });
@@ -57,16 +65,21 @@ public final class TwilioPhoneNumbers implements PhoneNumberProvider {
 
     @Override
     public List<ProvisionedNumber> accountNumbers() {
-        return call(() -> IncomingPhoneNumber.reader().setPageSize(ACCOUNT_NUMBERS_PAGE).firstPage(client).getRecords()
-                .stream().map(TwilioPhoneNumbers::numberOf).toList());
+        return call(() ->
+                IncomingPhoneNumber.reader().setPageSize(ACCOUNT_NUMBERS_PAGE).firstPage(client).getRecords().stream()
+                        .map(TwilioPhoneNumbers::numberOf)
+                        .toList());
     }
 
     @Override
     public void pointWebhooksAtUs(String phoneNumberSid) {
         call(() -> IncomingPhoneNumber.updater(phoneNumberSid)
-                .setVoiceUrl(URI.create(urls.voice())).setVoiceMethod(HttpMethod.POST)
-                .setSmsUrl(URI.create(urls.sms())).setSmsMethod(HttpMethod.POST)
-                .setStatusCallback(URI.create(urls.status())).setStatusCallbackMethod(HttpMethod.POST)
+                .setVoiceUrl(URI.create(urls.voice()))
+                .setVoiceMethod(HttpMethod.POST)
+                .setSmsUrl(URI.create(urls.sms()))
+                .setSmsMethod(HttpMethod.POST)
+                .setStatusCallback(URI.create(urls.status()))
+                .setStatusCallbackMethod(HttpMethod.POST)
                 .update(client));
     }
 

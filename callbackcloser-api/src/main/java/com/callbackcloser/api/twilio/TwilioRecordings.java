@@ -24,9 +24,12 @@ public final class TwilioRecordings {
     private final Duration timeout;
 
     public TwilioRecordings(String accountSid, String authToken, String apiBaseUrl, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.authorization = "Basic "
+                + Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         this.apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? null : apiBaseUrl.replaceAll("/+$", "");
         this.timeout = timeout;
     }
@@ -52,7 +55,10 @@ public final class TwilioRecordings {
         }
         return Optional.of(new Recording(
                 response.headers().firstValue("Content-Type").orElse("audio/mpeg"),
-                response.headers().firstValueAsLong("Content-Length").stream().boxed().findFirst().orElse(null),
+                response.headers().firstValueAsLong("Content-Length").stream()
+                        .boxed()
+                        .findFirst()
+                        .orElse(null),
                 response.body()));
     }
 

@@ -8,7 +8,6 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -16,11 +15,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /** Sends texts with twilio-java's {@code Message.creator}. */
 public final class TwilioSmsGateway implements SmsGateway {
     /** Twilio's "Too many requests" error code, sometimes sent with a status other than 429. */
     private static final int TOO_MANY_REQUESTS = 20429;
+
     private static final long RECENT_MESSAGES_TO_SEARCH = 50;
 
     private final TwilioRestClient client;
@@ -53,7 +54,8 @@ public final class TwilioSmsGateway implements SmsGateway {
                 .firstPage(client);
         return recent.getRecords().stream()
                 .filter(message -> sms.body().equals(message.getBody()))
-                .filter(message -> message.getDateCreated() == null || !message.getDateCreated().toInstant().isBefore(since))
+                .filter(message -> message.getDateCreated() == null
+                        || !message.getDateCreated().toInstant().isBefore(since))
                 .findFirst()
                 .map(message -> new SendResult.Accepted(message.getSid(), statusOf(message)));
     }
@@ -66,7 +68,8 @@ public final class TwilioSmsGateway implements SmsGateway {
     /** The connection was never made, so Twilio cannot have the message: safe to retry. */
     private static boolean neverSent(ApiException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+            if (cause instanceof ConnectException
+                    || cause instanceof UnknownHostException
                     || cause instanceof ConnectTimeoutException) {
                 return true;
             }
@@ -78,7 +81,10 @@ public final class TwilioSmsGateway implements SmsGateway {
         Integer status = e.getStatusCode();
         Integer code = e.getCode();
         boolean noAnswer = status == null || status == 0;
-        boolean retryable = noAnswer || status == 429 || status >= 500 || Integer.valueOf(TOO_MANY_REQUESTS).equals(code);
+        boolean retryable = noAnswer
+                || status == 429
+                || status >= 500
+                || Integer.valueOf(TOO_MANY_REQUESTS).equals(code);
         return new SendResult.Refused(code, noAnswer ? null : status, e.getMessage(), retryable);
     }
 

@@ -73,7 +73,9 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
                 : List.of();
         this.acceptedTokens = production
                 ? List.of()
-                : twilio.acceptedWebhookTokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+                : twilio.acceptedWebhookTokens().stream()
+                        .map(t -> t.getBytes(StandardCharsets.UTF_8))
+                        .toList();
         this.maxBodyBytes = config.getWebhooks().getMaxBodySize().toBytes();
         this.signaturesRequired = twilio.isValidateSignature();
     }
@@ -82,7 +84,10 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
     public void filter(ContainerRequestContext request) throws IOException {
         Optional<byte[]> bounded = BoundedBody.read(request.getEntityStream(), maxBodyBytes);
         if (bounded.isEmpty()) {
-            abort(request, Response.Status.REQUEST_ENTITY_TOO_LARGE, "request body is larger than " + maxBodyBytes + " bytes");
+            abort(
+                    request,
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "request body is larger than " + maxBodyBytes + " bytes");
             return;
         }
         byte[] body = bounded.get();
@@ -98,11 +103,14 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
 
         Optional<String> refusal = refusal(request, params);
         if (refusal.isPresent()) {
-            LOG.warn("event=twilio.webhook-auth decision=rejected path={} reason=\"{}\"",
-                    request.getUriInfo().getPath(), refusal.get());
-            Optional<Response> throttled = limiter.hit("twilio-unauthorized:" + clientAddress(), rateLimits.getTwilioUnauthorized());
-            request.abortWith(throttled.orElseGet(() -> error(
-                    Response.Status.UNAUTHORIZED, "Twilio webhook authentication failed: " + refusal.get())));
+            LOG.warn(
+                    "event=twilio.webhook-auth decision=rejected path={} reason=\"{}\"",
+                    request.getUriInfo().getPath(),
+                    refusal.get());
+            Optional<Response> throttled =
+                    limiter.hit("twilio-unauthorized:" + clientAddress(), rateLimits.getTwilioUnauthorized());
+            request.abortWith(throttled.orElseGet(() ->
+                    error(Response.Status.UNAUTHORIZED, "Twilio webhook authentication failed: " + refusal.get())));
             return;
         }
         String account = params.getOrDefault("AccountSid", "");
@@ -170,8 +178,7 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
                 ? authorization.substring(7).strip()
                 : null;
         return Stream.concat(
-                        Stream.of(fromQuery, bearer),
-                        TOKEN_HEADERS.stream().map(request::getHeaderString))
+                        Stream.of(fromQuery, bearer), TOKEN_HEADERS.stream().map(request::getHeaderString))
                 .filter(token -> token != null && !token.isBlank())
                 .findFirst();
     }

@@ -25,9 +25,11 @@ class CommandsIT {
         run("db", "migrate", config.toString());
         String status = run("db", "status", config.toString());
 
-        List<String> tables = empty.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
-                .mapTo(String.class).list());
+        List<String> tables = empty.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
+                        .mapTo(String.class)
+                        .list());
         assertThat(tables).contains("businesses", "calls", "leads", "messages", "sms_consents", "databasechangelog");
         assertThat(status).contains("is up to date");
     }
@@ -36,25 +38,57 @@ class CommandsIT {
     void businessCreateThenListShowsTheBusiness() throws Exception {
         Path config = config(TestDatabase.create().jdbcUrl(), "");
 
-        String created = run("business", "create", config.toString(), "--name", "Acme Plumbing",
-                "--forwarding", "(415) 555-0199", "--twilio-number", "415-555-0100", "--subscription", "active");
+        String created = run(
+                "business",
+                "create",
+                config.toString(),
+                "--name",
+                "Acme Plumbing",
+                "--forwarding",
+                "(415) 555-0199",
+                "--twilio-number",
+                "415-555-0100",
+                "--subscription",
+                "active");
         String listed = run("business", "list", config.toString());
 
-        assertThat(created).contains("Acme Plumbing", "twilio=+14155550100", "forwarding=+14155550199",
-                "subscription=ACTIVE", "price=manual:starter");
+        assertThat(created)
+                .contains(
+                        "Acme Plumbing",
+                        "twilio=+14155550100",
+                        "forwarding=+14155550199",
+                        "subscription=ACTIVE",
+                        "price=manual:starter");
         assertThat(listed).contains("Acme Plumbing", "twilio=+14155550100");
     }
 
     @Test
     void businessCreateRefusesAnInvalidPhoneAndADuplicateTwilioNumber() throws Exception {
         Path config = config(TestDatabase.create().jdbcUrl(), "");
-        run("business", "create", config.toString(), "--name", "Acme", "--forwarding", "+14155550199",
-                "--twilio-number", "+14155550100");
+        run(
+                "business",
+                "create",
+                config.toString(),
+                "--name",
+                "Acme",
+                "--forwarding",
+                "+14155550199",
+                "--twilio-number",
+                "+14155550100");
 
-        assertThatThrownBy(() -> run("business", "create", config.toString(), "--name", "Acme",
-                "--forwarding", "12345")).hasMessageContaining("forwarding number is not a valid phone number");
-        assertThatThrownBy(() -> run("business", "create", config.toString(), "--name", "Other",
-                "--forwarding", "+14155550199", "--twilio-number", "+14155550100"))
+        assertThatThrownBy(
+                        () -> run("business", "create", config.toString(), "--name", "Acme", "--forwarding", "12345"))
+                .hasMessageContaining("forwarding number is not a valid phone number");
+        assertThatThrownBy(() -> run(
+                        "business",
+                        "create",
+                        config.toString(),
+                        "--name",
+                        "Other",
+                        "--forwarding",
+                        "+14155550199",
+                        "--twilio-number",
+                        "+14155550100"))
                 .hasMessageContaining("already exists");
     }
 

@@ -10,9 +10,15 @@ class ProductionRulesTest {
     void aDevelopmentDefaultConfigurationBreaksEveryProductionRule() {
         assertThat(ProductionRules.check(new CallbackCloserConfiguration()))
                 .extracting(ConfigurationProblem::setting)
-                .containsExactly("TWILIO_VALIDATE_SIGNATURE", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID",
-                        "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_STARTER / STRIPE_PRICE_PRO",
-                        "DATABASE_URL", "APP_URL");
+                .containsExactly(
+                        "TWILIO_VALIDATE_SIGNATURE",
+                        "TWILIO_AUTH_TOKEN",
+                        "TWILIO_ACCOUNT_SID",
+                        "STRIPE_SECRET_KEY",
+                        "STRIPE_WEBHOOK_SECRET",
+                        "STRIPE_PRICE_STARTER / STRIPE_PRICE_PRO",
+                        "DATABASE_URL",
+                        "APP_URL");
     }
 
     @Test

@@ -63,111 +63,155 @@ class OperationsIT {
 
     @Test
     void twoInstancesOnOneDatabaseShareOneRateLimitAndSay429WithTheHeaders() throws Exception {
-        Map<String, String> limits = Map.of("rateLimits.twilioUnauthorized.limit", "5",
-                "rateLimits.twilioUnauthorized.window", "60s");
+        Map<String, String> limits =
+                Map.of("rateLimits.twilioUnauthorized.limit", "5", "rateLimits.twilioUnauthorized.window", "60s");
         DropwizardTestSupport<CallbackCloserConfiguration> first = start(withSignatures(limits));
         DropwizardTestSupport<CallbackCloserConfiguration> second = start(withSignatures(limits));
         String unsigned = encode(params("CallSid", "CA1", "To", "+14155550100", "DialCallStatus", "busy"));
 
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            statuses.add(webhooks(first).postRaw("/api/twilio/status", unsigned, Map.of()).statusCode());
-            statuses.add(webhooks(second).postRaw("/api/twilio/status", unsigned, Map.of()).statusCode());
+            statuses.add(webhooks(first)
+                    .postRaw("/api/twilio/status", unsigned, Map.of())
+                    .statusCode());
+            statuses.add(webhooks(second)
+                    .postRaw("/api/twilio/status", unsigned, Map.of())
+                    .statusCode());
         }
         HttpResponse<String> throttled = webhooks(second).postRaw("/api/twilio/status", unsigned, Map.of());
 
         assertThat(statuses).containsExactly(401, 401, 401, 401, 401, 429);
         assertThat(throttled.statusCode()).isEqualTo(429);
-        assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
-                assertThat(Integer.parseInt(v)).isBetween(1, 61));
+        assertThat(throttled.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 61));
         assertThat(throttled.headers().firstValue("X-RateLimit-Limit")).contains("5");
         assertThat(throttled.headers().firstValue("X-RateLimit-Remaining")).contains("0");
-        assertThat(throttled.headers().firstValue("X-RateLimit-Reset")).hasValueSatisfying(v ->
-                assertThat(Long.parseLong(v)).isGreaterThan(Instant.now().getEpochSecond()));
+        assertThat(throttled.headers().firstValue("X-RateLimit-Reset"))
+                .hasValueSatisfying(v -> assertThat(Long.parseLong(v))
+                        .isGreaterThan(Instant.now().getEpochSecond()));
         assertThat(throttled.body()).contains("\"code\":429");
     }
 
     @Test
     void normalTwilioTrafficIsNeverThrottledAtTheDefaults() {
         DropwizardTestSupport<CallbackCloserConfiguration> app = start(withSignatures(Map.of()));
-        Business business = TestBusinesses.create(new JdbiTransactionRunner(database.jdbi()), SubscriptionStatus.INACTIVE);
+        Business business =
+                TestBusinesses.create(new JdbiTransactionRunner(database.jdbi()), SubscriptionStatus.INACTIVE);
         WebhookClient signed = webhooks(app);
         for (int i = 0; i < 300; i++) {
-            HttpResponse<String> response = signed.post("/api/twilio/status", params("AccountSid", TwilioFake.ACCOUNT_SID,
-                    "CallSid", "CA" + i, "From", "+14155550123", "To", business.twilioNumber(), "DialCallStatus", "completed"));
+            HttpResponse<String> response = signed.post(
+                    "/api/twilio/status",
+                    params(
+                            "AccountSid",
+                            TwilioFake.ACCOUNT_SID,
+                            "CallSid",
+                            "CA" + i,
+                            "From",
+                            "+14155550123",
+                            "To",
+                            business.twilioNumber(),
+                            "DialCallStatus",
+                            "completed"));
             assertThat(response.statusCode()).as("request " + i).isEqualTo(200);
         }
     }
 
     @Test
     void aPreviousTwilioAuthTokenIsAcceptedDuringARotationAndRefusedAfterIt() {
-        Map<String, String> params = params("CallSid", "CA1", "From", "+14155550123", "To", "+19995550100",
-                "DialCallStatus", "completed");
-        String signedWithOld = TwilioSignature.sign("the-old-auth-token", "https://callbacks.example.test/api/twilio/status",
-                params);
+        Map<String, String> params =
+                params("CallSid", "CA1", "From", "+14155550123", "To", "+19995550100", "DialCallStatus", "completed");
+        String signedWithOld =
+                TwilioSignature.sign("the-old-auth-token", "https://callbacks.example.test/api/twilio/status", params);
 
         DropwizardTestSupport<CallbackCloserConfiguration> rotating =
                 start(withSignatures(Map.of("twilio.previousAuthToken", "the-old-auth-token")));
-        assertThat(webhooks(rotating).postRaw("/api/twilio/status", encode(params),
-                Map.of("X-Twilio-Signature", signedWithOld)).statusCode()).isEqualTo(200);
-        assertThat(webhooks(rotating).post("/api/twilio/status", params).statusCode()).isEqualTo(200);
+        assertThat(webhooks(rotating)
+                        .postRaw("/api/twilio/status", encode(params), Map.of("X-Twilio-Signature", signedWithOld))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(webhooks(rotating).post("/api/twilio/status", params).statusCode())
+                .isEqualTo(200);
         rotating.after();
         apps.remove(rotating);
 
         DropwizardTestSupport<CallbackCloserConfiguration> rotated = start(withSignatures(Map.of()));
-        assertThat(webhooks(rotated).postRaw("/api/twilio/status", encode(params),
-                Map.of("X-Twilio-Signature", signedWithOld)).statusCode()).isEqualTo(401);
+        assertThat(webhooks(rotated)
+                        .postRaw("/api/twilio/status", encode(params), Map.of("X-Twilio-Signature", signedWithOld))
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void aSharedTokenRotationAcceptsTheOldTokenWhileListedAndRefusesItOnceDropped() {
         String body = encode(params("CallSid", "CA1", "To", "+19995550100", "DialCallStatus", "completed"));
-        DropwizardTestSupport<CallbackCloserConfiguration> during = start(Map.of(
-                "twilio.webhookAuthToken", "new-token", "twilio.previousWebhookAuthTokens", "old-token"));
-        assertThat(webhooks(during).postRaw("/api/twilio/status?webhook_token=old-token", body, Map.of()).statusCode())
+        DropwizardTestSupport<CallbackCloserConfiguration> during =
+                start(Map.of("twilio.webhookAuthToken", "new-token", "twilio.previousWebhookAuthTokens", "old-token"));
+        assertThat(webhooks(during)
+                        .postRaw("/api/twilio/status?webhook_token=old-token", body, Map.of())
+                        .statusCode())
                 .isEqualTo(200);
         during.after();
         apps.remove(during);
 
-        DropwizardTestSupport<CallbackCloserConfiguration> after = start(Map.of("twilio.webhookAuthToken", "new-token"));
-        assertThat(webhooks(after).postRaw("/api/twilio/status?webhook_token=old-token", body, Map.of()).statusCode())
+        DropwizardTestSupport<CallbackCloserConfiguration> after =
+                start(Map.of("twilio.webhookAuthToken", "new-token"));
+        assertThat(webhooks(after)
+                        .postRaw("/api/twilio/status?webhook_token=old-token", body, Map.of())
+                        .statusCode())
                 .isEqualTo(401);
-        assertThat(webhooks(after).postRaw("/api/twilio/status?webhook_token=new-token", body, Map.of()).statusCode())
+        assertThat(webhooks(after)
+                        .postRaw("/api/twilio/status?webhook_token=new-token", body, Map.of())
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void theHealthCheckSaysWhatIsWrongWhenTheOutboxIsStuck() throws Exception {
-        DropwizardTestSupport<CallbackCloserConfiguration> app = start(withSignatures(Map.of("outbox.enabled", "false")));
+        DropwizardTestSupport<CallbackCloserConfiguration> app =
+                start(withSignatures(Map.of("outbox.enabled", "false")));
         assertThat(health(app).statusCode()).isEqualTo(200);
-        Business business = TestBusinesses.create(new JdbiTransactionRunner(database.jdbi()), SubscriptionStatus.ACTIVE);
-        database.jdbi().useHandle(h -> h.createUpdate("""
+        Business business =
+                TestBusinesses.create(new JdbiTransactionRunner(database.jdbi()), SubscriptionStatus.ACTIVE);
+        database.jdbi()
+                .useHandle(h -> h.createUpdate("""
                         INSERT INTO messages (business_id, direction, participant, from_number, to_number, body,
                                               delivery_state, next_attempt_at, created_at, updated_at)
                         VALUES (:b, 'OUTBOUND', 'LEAD', :from, '+14155550123', 'waiting', 'QUEUED',
                                 now() - interval '10 minutes', now(), now())""")
-                .bind("b", business.id()).bind("from", business.twilioNumber()).execute());
+                        .bind("b", business.id())
+                        .bind("from", business.twilioNumber())
+                        .execute());
 
         HttpResponse<String> health = health(app);
 
         assertThat(health.statusCode()).isEqualTo(500);
-        assertThat(health.body()).contains("\"outbox\"").contains("the oldest due text has waited")
-                .contains("are the outbox workers running?").contains("\"due\":1");
+        assertThat(health.body())
+                .contains("\"outbox\"")
+                .contains("the oldest due text has waited")
+                .contains("are the outbox workers running?")
+                .contains("\"due\":1");
     }
 
     @Test
     void errorsArePostedToTheAlertWebhookWithoutSlowingTheRequestThatFailed() throws Exception {
-        WireMockServer alerts = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer alerts =
+                new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         alerts.start();
         StripeFake stripe = new StripeFake();
         try {
-            alerts.stubFor(post(urlPathEqualTo("/alert")).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+            alerts.stubFor(post(urlPathEqualTo("/alert"))
+                    .willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
             Map<String, String> settings = new LinkedHashMap<>(Map.of(
-                    "alerts.webhookUrl", "http://127.0.0.1:" + alerts.port() + "/alert",
-                    "alerts.webhookToken", "alert-secret",
-                    "stripe.secretKey", StripeFake.SECRET_KEY,
-                    "stripe.webhookSecret", StripeFake.WEBHOOK_SECRET,
-                    "stripe.apiBaseUrl", stripe.baseUrl()));
+                    "alerts.webhookUrl",
+                    "http://127.0.0.1:" + alerts.port() + "/alert",
+                    "alerts.webhookToken",
+                    "alert-secret",
+                    "stripe.secretKey",
+                    StripeFake.SECRET_KEY,
+                    "stripe.webhookSecret",
+                    StripeFake.WEBHOOK_SECRET,
+                    "stripe.apiBaseUrl",
+                    stripe.baseUrl()));
             DropwizardTestSupport<CallbackCloserConfiguration> app = start(withSignatures(settings));
             stripe.failsSubscriptionFetches("sub_fails");
             String event = """
@@ -177,19 +221,32 @@ class OperationsIT {
                     """.formatted(Instant.now().getEpochSecond(), UUID.randomUUID());
 
             long started = System.nanoTime();
-            HttpResponse<String> failed = http.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + app.getLocalPort() + "/api/stripe/webhook"))
-                    .header("Stripe-Signature",
-                            StripeSignature.header(StripeFake.WEBHOOK_SECRET, event, Instant.now().getEpochSecond()))
-                    .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> failed = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + "/api/stripe/webhook"))
+                            .header(
+                                    "Stripe-Signature",
+                                    StripeSignature.header(
+                                            StripeFake.WEBHOOK_SECRET,
+                                            event,
+                                            Instant.now().getEpochSecond()))
+                            .POST(HttpRequest.BodyPublishers.ofString(event))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(failed.statusCode()).isEqualTo(500);
             assertThat(took).isLessThan(Duration.ofMillis(2500));
-            Eventually.within(Duration.ofSeconds(10), () -> alerts.verify(postRequestedFor(urlPathEqualTo("/alert"))
-                    .withHeader("Authorization", equalTo("Bearer alert-secret"))));
-            String alert = alerts.findAll(postRequestedFor(urlPathEqualTo("/alert"))).get(0).getBodyAsString();
-            assertThat(alert).contains("\"level\":\"ERROR\"").contains("stripe.webhook").contains("decision=retry")
+            Eventually.within(
+                    Duration.ofSeconds(10),
+                    () -> alerts.verify(postRequestedFor(urlPathEqualTo("/alert"))
+                            .withHeader("Authorization", equalTo("Bearer alert-secret"))));
+            String alert = alerts.findAll(postRequestedFor(urlPathEqualTo("/alert")))
+                    .get(0)
+                    .getBodyAsString();
+            assertThat(alert)
+                    .contains("\"level\":\"ERROR\"")
+                    .contains("stripe.webhook")
+                    .contains("decision=retry")
                     .contains("\"correlationId\":");
         } finally {
             alerts.stop();
@@ -200,29 +257,47 @@ class OperationsIT {
     @Test
     void aMissedCallIsLoggedUnderItsEventNamesWithMaskedNumbers() {
         DropwizardTestSupport<CallbackCloserConfiguration> app = start(Map.of());
-        Business business = TestBusinesses.create(new JdbiTransactionRunner(database.jdbi()), SubscriptionStatus.ACTIVE);
+        Business business =
+                TestBusinesses.create(new JdbiTransactionRunner(database.jdbi()), SubscriptionStatus.ACTIVE);
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
-        List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger("twilio.status"),
-                (Logger) LoggerFactory.getLogger("twilio.messaging"));
+        List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger("twilio.status"), (Logger)
+                LoggerFactory.getLogger("twilio.messaging"));
         loggers.forEach(logger -> logger.addAppender(captured));
         try {
-            webhooks(app).postRaw("/api/twilio/status", encode(params("CallSid", "CAlogged", "From", "+14155550144",
-                    "To", business.twilioNumber(), "DialCallStatus", "no-answer")), Map.of());
-            Eventually.within(Duration.ofSeconds(10), () -> assertThat(captured.list)
-                    .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("decision=simulated")));
+            webhooks(app)
+                    .postRaw(
+                            "/api/twilio/status",
+                            encode(params(
+                                    "CallSid",
+                                    "CAlogged",
+                                    "From",
+                                    "+14155550144",
+                                    "To",
+                                    business.twilioNumber(),
+                                    "DialCallStatus",
+                                    "no-answer")),
+                            Map.of());
+            Eventually.within(
+                    Duration.ofSeconds(10),
+                    () -> assertThat(captured.list)
+                            .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("decision=simulated")));
         } finally {
             loggers.forEach(logger -> logger.detachAppender(captured));
         }
-        List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(lines).anySatisfy(line -> assertThat(line)
-                .contains("event=twilio.status", "callSid=CAlogged", "decision=text_queued"));
+        List<String> lines =
+                captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines)
+                .anySatisfy(line ->
+                        assertThat(line).contains("event=twilio.status", "callSid=CAlogged", "decision=text_queued"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("event=twilio.messaging", "to=***0144"));
         assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("4155550144"));
         // Request-thread lines carry the request's correlation id; the dispatcher's lines carry the messageId.
-        assertThat(captured.list).filteredOn(e -> e.getLoggerName().equals("twilio.status"))
+        assertThat(captured.list)
+                .filteredOn(e -> e.getLoggerName().equals("twilio.status"))
                 .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsKey("correlationId"));
-        assertThat(captured.list).filteredOn(e -> e.getLoggerName().equals("twilio.messaging"))
+        assertThat(captured.list)
+                .filteredOn(e -> e.getLoggerName().equals("twilio.messaging"))
                 .allSatisfy(e -> assertThat(e.getFormattedMessage()).contains("messageId="));
     }
 
@@ -242,8 +317,10 @@ class OperationsIT {
         settings.put("twilio.apiBaseUrl", twilio.baseUrl());
         settings.putAll(overrides);
         DropwizardTestSupport<CallbackCloserConfiguration> app = new DropwizardTestSupport<>(
-                CallbackCloserApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                settings.entrySet().stream().map(e -> ConfigOverride.config(e.getKey(), e.getValue()))
+                CallbackCloserApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                settings.entrySet().stream()
+                        .map(e -> ConfigOverride.config(e.getKey(), e.getValue()))
                         .toArray(ConfigOverride[]::new));
         try {
             app.before();
@@ -259,7 +336,10 @@ class OperationsIT {
     }
 
     private HttpResponse<String> health(DropwizardTestSupport<CallbackCloserConfiguration> app) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.getAdminPort() + "/healthcheck"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + app.getAdminPort() + "/healthcheck"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OperatorCommandsIT {
     private static final ServiceUnderTest SERVICE = ServiceUnderTest.withSignatures();
+
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
 
@@ -47,7 +48,8 @@ class OperatorCommandsIT {
 
     @Test
     void checkPassesAGoodProductionConfiguration() {
-        CommandLine.Run run = CommandLine.run("check", CommandLine.config(GOOD_PRODUCTION).toString());
+        CommandLine.Run run =
+                CommandLine.run("check", CommandLine.config(GOOD_PRODUCTION).toString());
 
         assertThat(run.failed()).as(run.out() + run.err()).isFalse();
         assertThat(run.out()).contains("OK: the configuration satisfies every production rule");
@@ -71,9 +73,16 @@ class OperatorCommandsIT {
         CommandLine.Run run = CommandLine.run("check", bad.toString());
 
         assertThat(run.failed()).isTrue();
-        assertThat(run.out()).contains("9 problem(s):")
-                .contains("TWILIO_VALIDATE_SIGNATURE", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID", "STRIPE_SECRET_KEY",
-                        "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_STARTER / STRIPE_PRICE_PRO", "APP_URL")
+        assertThat(run.out())
+                .contains("9 problem(s):")
+                .contains(
+                        "TWILIO_VALIDATE_SIGNATURE",
+                        "TWILIO_AUTH_TOKEN",
+                        "TWILIO_ACCOUNT_SID",
+                        "STRIPE_SECRET_KEY",
+                        "STRIPE_WEBHOOK_SECRET",
+                        "STRIPE_PRICE_STARTER / STRIPE_PRICE_PRO",
+                        "APP_URL")
                 .contains("DATABASE_URL: a managed host (db.example.com) without sslmode=require")
                 .contains("MIGRATION_DATABASE_URL: is a connection pooler (aws-0-us-east-1.pooler.supabase.com);"
                         + " DATABASE_URL is not: the two look swapped")
@@ -82,9 +91,12 @@ class OperatorCommandsIT {
 
     @Test
     void checkCatchesMigrationsThatWouldRunThroughThePooler() {
-        CommandLine.Run run = CommandLine.run("check", CommandLine.config(GOOD_PRODUCTION.replace(
-                "  migrationUrl: \"postgres://app:secret@ep-cool-123.us-east-2.aws.neon.tech/app?sslmode=require\"\n",
-                "")).toString());
+        CommandLine.Run run = CommandLine.run(
+                "check",
+                CommandLine.config(GOOD_PRODUCTION.replace(
+                                "  migrationUrl: \"postgres://app:secret@ep-cool-123.us-east-2.aws.neon.tech/app?sslmode=require\"\n",
+                                ""))
+                        .toString());
 
         assertThat(run.failed()).isTrue();
         assertThat(run.out()).contains("MIGRATION_DATABASE_URL: missing while DATABASE_URL is a connection pooler");
@@ -103,7 +115,8 @@ class OperatorCommandsIT {
         CommandLine.Run redacted = CommandLine.run("webhooks", config.toString());
         CommandLine.Run shown = CommandLine.run("webhooks", config.toString(), "--show-token");
 
-        assertThat(redacted.out()).contains("https://callbacks.example.com/api/twilio/voice?webhook_token=****")
+        assertThat(redacted.out())
+                .contains("https://callbacks.example.com/api/twilio/voice?webhook_token=****")
                 .contains("https://callbacks.example.com/api/twilio/sms?webhook_token=****")
                 .contains("https://callbacks.example.com/api/twilio/status?webhook_token=****")
                 .contains("https://callbacks.example.com/api/twilio/message-status?webhook_token=****")
@@ -118,11 +131,12 @@ class OperatorCommandsIT {
         SERVICE.twilio.acceptMessages();
         Business business = TestBusinesses.create(SERVICE.transactions(), SubscriptionStatus.ACTIVE);
         String owner = "smoke_owner_" + System.nanoTime();
-        SERVICE.transactions().inTransaction(r -> r.members().put(business.id(), owner,
-                Role.OWNER, Instant.now()));
+        SERVICE.transactions().inTransaction(r -> r.members().put(business.id(), owner, Role.OWNER, Instant.now()));
         String apiKey = new ApiKeyService(SERVICE.transactions(), Clock.systemUTC())
-                .issue(new Actor(owner, "test"), "smoke").secret();
-        Path config = CommandLine.config("""
+                .issue(new Actor(owner, "test"), "smoke")
+                .secret();
+        Path config = CommandLine.config(
+                """
                 appUrl: %s
                 twilio:
                   accountSid: %s
@@ -132,24 +146,38 @@ class OperatorCommandsIT {
                   level: WARN
                 """.formatted(ServiceUnderTest.PUBLIC_URL, TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN));
 
-        CommandLine.Run run = CommandLine.run("smoke", config.toString(),
-                "--url", "http://localhost:" + SERVICE.app.getLocalPort(),
-                "--business", business.id().toString(), "--caller", "+14155550166", "--api-key", apiKey);
+        CommandLine.Run run = CommandLine.run(
+                "smoke",
+                config.toString(),
+                "--url",
+                "http://localhost:" + SERVICE.app.getLocalPort(),
+                "--business",
+                business.id().toString(),
+                "--caller",
+                "+14155550166",
+                "--api-key",
+                apiKey);
 
         assertThat(run.failed()).as(run.out() + run.err()).isFalse();
-        assertThat(run.out()).contains("PASS  incoming call is forwarded", "PASS  missed call is recorded",
-                "PASS  STOP opts out", "PASS  START opts back in", "PASS  the lead is visible in the owner API",
-                "PASS  its transcript has the reply, STOP and START", "SMOKE TEST PASSED");
+        assertThat(run.out())
+                .contains(
+                        "PASS  incoming call is forwarded",
+                        "PASS  missed call is recorded",
+                        "PASS  STOP opts out",
+                        "PASS  START opts back in",
+                        "PASS  the lead is visible in the owner API",
+                        "PASS  its transcript has the reply, STOP and START",
+                        "SMOKE TEST PASSED");
     }
 
     @Test
     void theSmokeTestFailsLoudlyWhenTheSignatureIsWrong() {
         Business business = TestBusinesses.create(SERVICE.transactions(), SubscriptionStatus.ACTIVE);
         String owner = "smoke_owner_" + System.nanoTime();
-        SERVICE.transactions().inTransaction(r -> r.members().put(business.id(), owner,
-                Role.OWNER, Instant.now()));
+        SERVICE.transactions().inTransaction(r -> r.members().put(business.id(), owner, Role.OWNER, Instant.now()));
         String apiKey = new ApiKeyService(SERVICE.transactions(), Clock.systemUTC())
-                .issue(new Actor(owner, "test"), "smoke").secret();
+                .issue(new Actor(owner, "test"), "smoke")
+                .secret();
         Path config = CommandLine.config("""
                 appUrl: %s
                 twilio:
@@ -159,11 +187,21 @@ class OperatorCommandsIT {
                   level: WARN
                 """.formatted(ServiceUnderTest.PUBLIC_URL, TwilioFake.ACCOUNT_SID));
 
-        CommandLine.Run run = CommandLine.run("smoke", config.toString(),
-                "--url", "http://localhost:" + SERVICE.app.getLocalPort(),
-                "--business", business.id().toString(), "--caller", "+14155550167", "--api-key", apiKey);
+        CommandLine.Run run = CommandLine.run(
+                "smoke",
+                config.toString(),
+                "--url",
+                "http://localhost:" + SERVICE.app.getLocalPort(),
+                "--business",
+                business.id().toString(),
+                "--caller",
+                "+14155550167",
+                "--api-key",
+                apiKey);
 
         assertThat(run.failed()).isTrue();
-        assertThat(run.out()).contains("FAIL  incoming call is forwarded (<Dial>)  (HTTP 401").contains("SMOKE TEST FAILED");
+        assertThat(run.out())
+                .contains("FAIL  incoming call is forwarded (<Dial>)  (HTTP 401")
+                .contains("SMOKE TEST FAILED");
     }
 }

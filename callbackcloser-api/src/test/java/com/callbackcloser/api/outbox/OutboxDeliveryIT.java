@@ -82,7 +82,10 @@ class OutboxDeliveryIT {
         assertThat(twilio.createRequests()).isEqualTo(1);
         Map<String, Object> consent = jdbi.withHandle(h -> h.createQuery(
                         "SELECT opted_out, last_keyword FROM sms_consents WHERE business_id = :b AND phone = :p")
-                .bind("b", business.id()).bind("p", CALLER).mapToMap().one());
+                .bind("b", business.id())
+                .bind("p", CALLER)
+                .mapToMap()
+                .one());
         assertThat(consent).containsEntry("opted_out", true).containsEntry("last_keyword", "TWILIO_21610");
     }
 
@@ -118,11 +121,15 @@ class OutboxDeliveryIT {
         startWorker(Duration.ofSeconds(30));
         startWorker(Duration.ofSeconds(30));
 
-        Eventually.within(Duration.ofSeconds(60), () -> assertThat(states()).containsOnly("SENT").hasSize(200));
-        List<String> bodies = twilio.sentMessages().stream().map(form -> form.get("Body")).toList();
+        Eventually.within(
+                Duration.ofSeconds(60),
+                () -> assertThat(states()).containsOnly("SENT").hasSize(200));
+        List<String> bodies =
+                twilio.sentMessages().stream().map(form -> form.get("Body")).toList();
         assertThat(bodies).hasSize(200).doesNotHaveDuplicates();
         int distinctSids = jdbi.withHandle(h -> h.createQuery("SELECT count(DISTINCT twilio_sid) FROM messages")
-                .mapTo(Integer.class).one());
+                .mapTo(Integer.class)
+                .one());
         assertThat(distinctSids).isEqualTo(200);
         assertThat(ids).allSatisfy(id -> assertThat(row(id)).containsEntry("attempts", 1));
     }
@@ -135,10 +142,14 @@ class OutboxDeliveryIT {
 
         Eventually.within(WAIT, () -> assertThat(twilio.createRequests()).isEqualTo(1));
         // The fake did create it (it only answered late): Twilio's list shows it.
-        twilio.listMessages(business.twilioNumber(), CALLER, Map.of("SMaccepted0before0timeout000000000", "Did this arrive?"));
+        twilio.listMessages(
+                business.twilioNumber(), CALLER, Map.of("SMaccepted0before0timeout000000000", "Did this arrive?"));
 
-        Eventually.within(WAIT, () -> assertThat(row(id)).containsEntry("delivery_state", "SENT")
-                .containsEntry("twilio_sid", "SMaccepted0before0timeout000000000"));
+        Eventually.within(
+                WAIT,
+                () -> assertThat(row(id))
+                        .containsEntry("delivery_state", "SENT")
+                        .containsEntry("twilio_sid", "SMaccepted0before0timeout000000000"));
         assertThat(twilio.createRequests()).isEqualTo(1);
     }
 
@@ -150,40 +161,48 @@ class OutboxDeliveryIT {
         // A worker claimed it and died: SENDING, with a lease long gone.
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE messages SET delivery_state = 'SENDING', attempts = 1,
-                               sending_started_at = now() - interval '10 minutes' WHERE id = :id""")
-                .bind("id", id).execute());
+                               sending_started_at = now() - interval '10 minutes' WHERE id = :id""").bind("id", id).execute());
         startWorker(Duration.ofSeconds(30));
 
         Eventually.within(WAIT, () -> assertThat(row(id)).containsEntry("delivery_state", "SENT"));
         assertThat(twilio.createRequests()).isEqualTo(1);
-        assertThat(twilio.allRequests()).anySatisfy(r -> assertThat(r.getMethod().getName()).isEqualTo("GET"));
+        assertThat(twilio.allRequests())
+                .anySatisfy(r -> assertThat(r.getMethod().getName()).isEqualTo("GET"));
     }
 
     private void startWorker(Duration lease) {
-        OutboxDispatcher dispatcher = new OutboxDispatcher(transactions,
-                new TwilioSmsGateway(TwilioClients.restClient(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, twilio.baseUrl(), Duration.ofSeconds(2)),
+        OutboxDispatcher dispatcher = new OutboxDispatcher(
+                transactions,
+                new TwilioSmsGateway(
+                        TwilioClients.restClient(
+                                TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, twilio.baseUrl(), Duration.ofSeconds(2)),
                         id -> "https://callbacks.example.test/api/twilio/message-status?messageId=" + id),
-                new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(200)), Clock.systemUTC(), Math::random);
-        OutboxWorker worker = new OutboxWorker(dispatcher, 8, Duration.ofMillis(100), lease, Clock.systemUTC(),
-                new Decisions(new MetricRegistry()));
+                new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(200)),
+                Clock.systemUTC(),
+                Math::random);
+        OutboxWorker worker = new OutboxWorker(
+                dispatcher, 8, Duration.ofMillis(100), lease, Clock.systemUTC(), new Decisions(new MetricRegistry()));
         workers.add(worker);
         worker.start();
     }
 
     private UUID queue(String body) {
-        return transactions.inTransaction(r -> r.outbox().enqueue(
-                new OutboundSms(business.id(), null, Participant.LEAD, business.twilioNumber(), CALLER, body),
-                DeliveryState.QUEUED, Instant.now()));
+        return transactions.inTransaction(r -> r.outbox()
+                .enqueue(
+                        new OutboundSms(business.id(), null, Participant.LEAD, business.twilioNumber(), CALLER, body),
+                        DeliveryState.QUEUED,
+                        Instant.now()));
     }
 
     private Map<String, Object> row(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT delivery_state, attempts, twilio_sid, last_error_code, last_error
-                          FROM messages WHERE id = :id""")
-                .bind("id", id).mapToMap().one());
+                          FROM messages WHERE id = :id""").bind("id", id).mapToMap().one());
     }
 
     private List<String> states() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT delivery_state FROM messages").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT delivery_state FROM messages")
+                .mapTo(String.class)
+                .list());
     }
 }

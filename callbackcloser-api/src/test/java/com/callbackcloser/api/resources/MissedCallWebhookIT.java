@@ -52,7 +52,9 @@ class MissedCallWebhookIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("answered");
         assertThat(response.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
-        assertThat(call(callSid)).containsEntry("status", "ANSWERED").containsEntry("answered", true)
+        assertThat(call(callSid))
+                .containsEntry("status", "ANSWERED")
+                .containsEntry("answered", true)
                 .containsEntry("missed", false);
         assertThat(leadCount(callSid)).isZero();
         assertThat(messageCount()).isZero();
@@ -67,27 +69,41 @@ class MissedCallWebhookIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("text_queued");
-        assertThat(call(callSid)).containsEntry("status", "MISSED").containsEntry("missed", true)
+        assertThat(call(callSid))
+                .containsEntry("status", "MISSED")
+                .containsEntry("missed", true)
                 .containsEntry("dial_call_status", dialCallStatus);
         Map<String, Object> lead = lead(callSid);
-        assertThat(lead).containsEntry("conversation_state", "AWAITING_SERVICE")
+        assertThat(lead)
+                .containsEntry("conversation_state", "AWAITING_SERVICE")
                 .containsEntry("status", "NEW")
                 .containsEntry("billing_required", false)
                 .containsEntry("caller_number", CALLER);
         assertThat(lead.get("sms_started_at")).isNotNull();
 
-        Eventually.within(OUTBOX, () -> assertThat(SERVICE.twilio.sentMessages()).hasSize(1));
+        Eventually.within(
+                OUTBOX, () -> assertThat(SERVICE.twilio.sentMessages()).hasSize(1));
         Map<String, String> sent = SERVICE.twilio.sentMessages().get(0);
         assertThat(sent).containsEntry("To", CALLER).containsEntry("From", business.twilioNumber());
-        assertThat(sent.get("Body")).startsWith("Sorry we missed your call - Acme Plumbing here.")
+        assertThat(sent.get("Body"))
+                .startsWith("Sorry we missed your call - Acme Plumbing here.")
                 .contains("1 Repair", "2 Install", "3 Maintenance", "STOP");
-        Eventually.within(OUTBOX, () -> assertThat(messages()).singleElement().satisfies(message -> {
-            assertThat(message).containsEntry("delivery_state", "SENT").containsEntry("direction", "OUTBOUND")
-                    .containsEntry("participant", "LEAD").containsEntry("attempts", 1)
-                    .containsEntry("twilio_status", "queued").containsEntry("lead_id", lead.get("id"));
-            assertThat((String) message.get("twilio_sid")).startsWith("SM").hasSize(34);
-        }));
-        Eventually.within(OUTBOX, () -> assertThat(lead(callSid).get("last_outbound_at")).isNotNull());
+        Eventually.within(
+                OUTBOX,
+                () -> assertThat(messages()).singleElement().satisfies(message -> {
+                    assertThat(message)
+                            .containsEntry("delivery_state", "SENT")
+                            .containsEntry("direction", "OUTBOUND")
+                            .containsEntry("participant", "LEAD")
+                            .containsEntry("attempts", 1)
+                            .containsEntry("twilio_status", "queued")
+                            .containsEntry("lead_id", lead.get("id"));
+                    assertThat((String) message.get("twilio_sid"))
+                            .startsWith("SM")
+                            .hasSize(34);
+                }));
+        Eventually.within(
+                OUTBOX, () -> assertThat(lead(callSid).get("last_outbound_at")).isNotNull());
     }
 
     @Test
@@ -97,24 +113,34 @@ class MissedCallWebhookIT {
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> response = postDialStatus(callSid, "no-answer");
             assertThat(response.statusCode()).isEqualTo(200);
-            decisions.add(response.headers().firstValue("X-CallbackCloser-Decision").orElseThrow());
+            decisions.add(
+                    response.headers().firstValue("X-CallbackCloser-Decision").orElseThrow());
         }
 
         assertThat(decisions).containsExactly("text_queued", "already_texted", "already_texted");
         assertThat(leadCount(callSid)).isEqualTo(1);
-        Eventually.within(OUTBOX, () -> assertThat(SERVICE.twilio.createRequests()).isEqualTo(1));
+        Eventually.within(
+                OUTBOX, () -> assertThat(SERVICE.twilio.createRequests()).isEqualTo(1));
         assertThat(messageCount()).isEqualTo(1);
     }
 
     @Test
     void tenConcurrentIdenticalCallbacksCreateOneLeadAndOneText() throws Exception {
         String callSid = newCallSid();
-        List<String> decisions = Concurrently.times(10, () ->
-                postDialStatus(callSid, "no-answer").headers().firstValue("X-CallbackCloser-Decision").orElseThrow());
+        List<String> decisions = Concurrently.times(
+                10,
+                () -> postDialStatus(callSid, "no-answer")
+                        .headers()
+                        .firstValue("X-CallbackCloser-Decision")
+                        .orElseThrow());
 
-        assertThat(decisions).containsOnlyOnce("text_queued").filteredOn("already_texted"::equals).hasSize(9);
+        assertThat(decisions)
+                .containsOnlyOnce("text_queued")
+                .filteredOn("already_texted"::equals)
+                .hasSize(9);
         assertThat(leadCount(callSid)).isEqualTo(1);
-        Eventually.within(OUTBOX, () -> assertThat(SERVICE.twilio.createRequests()).isEqualTo(1));
+        Eventually.within(
+                OUTBOX, () -> assertThat(SERVICE.twilio.createRequests()).isEqualTo(1));
         Thread.sleep(300);
         assertThat(SERVICE.twilio.createRequests()).isEqualTo(1);
         assertThat(messageCount()).isEqualTo(1);
@@ -135,8 +161,9 @@ class MissedCallWebhookIT {
             assertThat(call(callSid))
                     .containsEntry("business_id", business.id())
                     .containsEntry("recording_sid", "RE" + callSid.substring(2))
-                    .containsEntry("recording_url", "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE"
-                            + callSid.substring(2))
+                    .containsEntry(
+                            "recording_url",
+                            "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE" + callSid.substring(2))
                     .containsEntry("recording_status", "completed")
                     .containsEntry("recording_duration_seconds", 7)
                     .containsEntry("status", "MISSED");
@@ -149,11 +176,25 @@ class MissedCallWebhookIT {
         String callSid = newCallSid();
         postDialStatus(callSid, "no-answer");
         // The number's own status callback (no DialCallStatus) arrives when the call ends.
-        HttpResponse<String> callEnded = SERVICE.webhooks().post("/api/twilio/status", params("CallSid", callSid,
-                "CallStatus", "completed", "CallDuration", "34", "From", CALLER, "To", business.twilioNumber()));
+        HttpResponse<String> callEnded = SERVICE.webhooks()
+                .post(
+                        "/api/twilio/status",
+                        params(
+                                "CallSid",
+                                callSid,
+                                "CallStatus",
+                                "completed",
+                                "CallDuration",
+                                "34",
+                                "From",
+                                CALLER,
+                                "To",
+                                business.twilioNumber()));
 
         assertThat(callEnded.headers().firstValue("X-CallbackCloser-Decision")).contains("not_final");
-        assertThat(call(callSid)).containsEntry("status", "MISSED").containsEntry("missed", true)
+        assertThat(call(callSid))
+                .containsEntry("status", "MISSED")
+                .containsEntry("missed", true)
                 .containsEntry("dial_call_status", "no-answer");
         assertThat(leadCount(callSid)).isEqualTo(1);
     }
@@ -161,8 +202,18 @@ class MissedCallWebhookIT {
     @Test
     void unknownTwilioNumberIsAcknowledgedAndChangesNothing() {
         String callSid = newCallSid();
-        HttpResponse<String> response = SERVICE.webhooks().post("/api/twilio/status", params(
-                "CallSid", callSid, "From", CALLER, "To", "+19995550100", "DialCallStatus", "no-answer"));
+        HttpResponse<String> response = SERVICE.webhooks()
+                .post(
+                        "/api/twilio/status",
+                        params(
+                                "CallSid",
+                                callSid,
+                                "From",
+                                CALLER,
+                                "To",
+                                "+19995550100",
+                                "DialCallStatus",
+                                "no-answer"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("unknown_business");
@@ -173,10 +224,12 @@ class MissedCallWebhookIT {
     @Test
     void missingToOrCallSidIsABadRequestThatChangesNothing() {
         String callSid = newCallSid();
-        HttpResponse<String> noTo = SERVICE.webhooks().post("/api/twilio/status",
-                params("CallSid", callSid, "From", CALLER, "DialCallStatus", "no-answer"));
-        HttpResponse<String> noCallSid = SERVICE.webhooks().post("/api/twilio/status",
-                params("From", CALLER, "To", business.twilioNumber(), "DialCallStatus", "no-answer"));
+        HttpResponse<String> noTo = SERVICE.webhooks()
+                .post("/api/twilio/status", params("CallSid", callSid, "From", CALLER, "DialCallStatus", "no-answer"));
+        HttpResponse<String> noCallSid = SERVICE.webhooks()
+                .post(
+                        "/api/twilio/status",
+                        params("From", CALLER, "To", business.twilioNumber(), "DialCallStatus", "no-answer"));
 
         assertThat(noTo.statusCode()).isEqualTo(400);
         assertThat(noTo.body()).contains("\"code\":400").contains("missing To");
@@ -193,7 +246,8 @@ class MissedCallWebhookIT {
         HttpResponse<String> response = postDialStatus(callSid, "no-answer");
 
         assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("billing_inactive");
-        assertThat(lead(callSid)).containsEntry("billing_required", true)
+        assertThat(lead(callSid))
+                .containsEntry("billing_required", true)
                 .containsEntry("conversation_state", "NOT_STARTED");
         assertThat(lead(callSid).get("sms_started_at")).isNull();
         assertThat(messageCount()).isZero();
@@ -210,16 +264,27 @@ class MissedCallWebhookIT {
         HttpResponse<String> response = postDialStatus(callSid, "busy");
 
         assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("text_suppressed");
-        assertThat(messages()).singleElement().satisfies(m -> assertThat(m).containsEntry("delivery_state", "SUPPRESSED"));
+        assertThat(messages())
+                .singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("delivery_state", "SUPPRESSED"));
         assertThat(SERVICE.twilio.createRequests()).isZero();
     }
 
     @Test
     void withheldCallerIdIsRecordedButNotTexted() {
         String callSid = newCallSid();
-        HttpResponse<String> response = SERVICE.webhooks().post("/api/twilio/status", params(
-                "CallSid", callSid, "From", "+266696687", "To", business.twilioNumber(),
-                "DialCallStatus", "no-answer"));
+        HttpResponse<String> response = SERVICE.webhooks()
+                .post(
+                        "/api/twilio/status",
+                        params(
+                                "CallSid",
+                                callSid,
+                                "From",
+                                "+266696687",
+                                "To",
+                                business.twilioNumber(),
+                                "DialCallStatus",
+                                "no-answer"));
 
         assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("caller_not_textable");
         assertThat(leadCount(callSid)).isEqualTo(1);
@@ -236,49 +301,92 @@ class MissedCallWebhookIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         // Answered while the send is still waiting for Twilio: the webhook never waits on it.
-        assertThat(messages()).singleElement().satisfies(m ->
-                assertThat(m.get("delivery_state")).isIn("QUEUED", "SENDING"));
-        Eventually.within(OUTBOX, () -> assertThat(messages()).singleElement().satisfies(m ->
-                assertThat(m).containsEntry("delivery_state", "SENT")));
+        assertThat(messages())
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("delivery_state")).isIn("QUEUED", "SENDING"));
+        Eventually.within(
+                OUTBOX,
+                () -> assertThat(messages())
+                        .singleElement()
+                        .satisfies(m -> assertThat(m).containsEntry("delivery_state", "SENT")));
     }
 
     @Test
     void unicodeInTheCallbackIsStoredIntact() {
         String callSid = newCallSid();
-        SERVICE.webhooks().post("/api/twilio/status", params("CallSid", callSid, "From", CALLER,
-                "To", business.twilioNumber(), "DialCallStatus", "completed", "CallerName", "Zoë 🔧 Ångström"));
+        SERVICE.webhooks()
+                .post(
+                        "/api/twilio/status",
+                        params(
+                                "CallSid",
+                                callSid,
+                                "From",
+                                CALLER,
+                                "To",
+                                business.twilioNumber(),
+                                "DialCallStatus",
+                                "completed",
+                                "CallerName",
+                                "Zoë 🔧 Ångström"));
 
-        String raw = SERVICE.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT raw_payload ->> 'CallerName' FROM calls WHERE call_sid = :sid")
-                .bind("sid", callSid).mapTo(String.class).one());
+        String raw = SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("SELECT raw_payload ->> 'CallerName' FROM calls WHERE call_sid = :sid")
+                        .bind("sid", callSid)
+                        .mapTo(String.class)
+                        .one());
         assertThat(raw).isEqualTo("Zoë 🔧 Ångström");
     }
 
     private HttpResponse<String> postDialStatus(String callSid, String dialCallStatus) {
-        return SERVICE.webhooks().post("/api/twilio/status", params(
-                "AccountSid", com.callbackcloser.api.testing.TwilioFake.ACCOUNT_SID,
-                "CallSid", callSid,
-                "CallStatus", "completed",
-                "Direction", "inbound",
-                "From", CALLER,
-                "To", business.twilioNumber(),
-                "DialCallSid", "CA" + UUID.randomUUID().toString().replace("-", ""),
-                "DialCallStatus", dialCallStatus,
-                "DialCallDuration", "completed".equals(dialCallStatus) ? "31" : "0",
-                "RecordingSid", "RE" + callSid.substring(2),
-                "RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE" + callSid.substring(2)));
+        return SERVICE.webhooks()
+                .post(
+                        "/api/twilio/status",
+                        params(
+                                "AccountSid",
+                                com.callbackcloser.api.testing.TwilioFake.ACCOUNT_SID,
+                                "CallSid",
+                                callSid,
+                                "CallStatus",
+                                "completed",
+                                "Direction",
+                                "inbound",
+                                "From",
+                                CALLER,
+                                "To",
+                                business.twilioNumber(),
+                                "DialCallSid",
+                                "CA" + UUID.randomUUID().toString().replace("-", ""),
+                                "DialCallStatus",
+                                dialCallStatus,
+                                "DialCallDuration",
+                                "completed".equals(dialCallStatus) ? "31" : "0",
+                                "RecordingSid",
+                                "RE" + callSid.substring(2),
+                                "RecordingUrl",
+                                "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE" + callSid.substring(2)));
     }
 
     private HttpResponse<String> postRecording(String callSid) {
-        return SERVICE.webhooks().post("/api/twilio/status", params(
-                "AccountSid", com.callbackcloser.api.testing.TwilioFake.ACCOUNT_SID,
-                "CallSid", callSid,
-                "RecordingSid", "RE" + callSid.substring(2),
-                "RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE" + callSid.substring(2),
-                "RecordingStatus", "completed",
-                "RecordingDuration", "7",
-                "RecordingChannels", "2",
-                "RecordingSource", "DialVerb"));
+        return SERVICE.webhooks()
+                .post(
+                        "/api/twilio/status",
+                        params(
+                                "AccountSid",
+                                com.callbackcloser.api.testing.TwilioFake.ACCOUNT_SID,
+                                "CallSid",
+                                callSid,
+                                "RecordingSid",
+                                "RE" + callSid.substring(2),
+                                "RecordingUrl",
+                                "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE" + callSid.substring(2),
+                                "RecordingStatus",
+                                "completed",
+                                "RecordingDuration",
+                                "7",
+                                "RecordingChannels",
+                                "2",
+                                "RecordingSource",
+                                "DialVerb"));
     }
 
     private static String newCallSid() {
@@ -286,36 +394,47 @@ class MissedCallWebhookIT {
     }
 
     private Map<String, Object> call(String callSid) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("""
+        return SERVICE.jdbi()
+                .withHandle(
+                        h -> h.createQuery("""
                         SELECT id, business_id, status, answered, missed, dial_call_status, recording_sid, recording_url,
                                recording_status, recording_duration_seconds
-                          FROM calls WHERE call_sid = :sid""")
-                .bind("sid", callSid).mapToMap().one());
+                          FROM calls WHERE call_sid = :sid""").bind("sid", callSid).mapToMap().one());
     }
 
     private int callCount(String callSid) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calls WHERE call_sid = :sid")
-                .bind("sid", callSid).mapTo(Integer.class).one());
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM calls WHERE call_sid = :sid")
+                        .bind("sid", callSid)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private Map<String, Object> lead(String callSid) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT l.* FROM leads l JOIN calls c ON c.id = l.call_id WHERE c.call_sid = :sid""")
-                .bind("sid", callSid).mapToMap().one());
+        return SERVICE.jdbi()
+                .withHandle(
+                        h -> h.createQuery("""
+                        SELECT l.* FROM leads l JOIN calls c ON c.id = l.call_id WHERE c.call_sid = :sid""").bind("sid", callSid).mapToMap().one());
     }
 
     private int leadCount(String callSid) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("""
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("""
                         SELECT count(*) FROM leads l JOIN calls c ON c.id = l.call_id WHERE c.call_sid = :sid""")
-                .bind("sid", callSid).mapTo(Integer.class).one());
+                        .bind("sid", callSid)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private List<Map<String, Object>> messages() {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("""
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("""
                         SELECT id, lead_id, direction, participant, delivery_state, attempts, twilio_sid, twilio_status,
                                body, to_number
                           FROM messages WHERE business_id = :business ORDER BY seq""")
-                .bind("business", business.id()).mapToMap().list());
+                        .bind("business", business.id())
+                        .mapToMap()
+                        .list());
     }
 
     private int messageCount() {

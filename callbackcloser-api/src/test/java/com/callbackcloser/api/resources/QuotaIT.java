@@ -32,8 +32,10 @@ class QuotaIT {
             "stripe.priceStarter", StripeFake.PRICE_STARTER,
             "stripe.pricePro", StripeFake.PRICE_PRO,
             "plans.starterLimit", "3");
+
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
+
     private static final String OWNER = "+14155550177";
     private static final AtomicInteger CALLERS = new AtomicInteger();
 
@@ -43,8 +45,8 @@ class QuotaIT {
     void starterBusiness() {
         SERVICE.twilio.reset();
         SERVICE.twilio.acceptMessages();
-        business = TestBusinesses.create(SERVICE.transactions(), SubscriptionStatus.INACTIVE,
-                TestBusinesses.nextTwilioNumber(), OWNER);
+        business = TestBusinesses.create(
+                SERVICE.transactions(), SubscriptionStatus.INACTIVE, TestBusinesses.nextTwilioNumber(), OWNER);
         subscribe(StripeFake.PRICE_STARTER, SubscriptionStatus.ACTIVE);
     }
 
@@ -60,31 +62,42 @@ class QuotaIT {
         }
         List<String> outcomes = Concurrently.run(calls);
 
-        assertThat(outcomes).containsOnlyOnce("text_queued").filteredOn("usage_limit_reached"::equals).hasSize(19);
+        assertThat(outcomes)
+                .containsOnlyOnce("text_queued")
+                .filteredOn("usage_limit_reached"::equals)
+                .hasSize(19);
         assertThat(count("SELECT count(*) FROM leads WHERE business_id = :b")).isEqualTo(22);
-        assertThat(count("SELECT count(*) FROM leads WHERE business_id = :b AND sms_started_at IS NOT NULL")).isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM leads WHERE business_id = :b AND billing_required")).isEqualTo(19);
-        Eventually.within(Duration.ofSeconds(10), () -> assertThat(textsTo(OWNER)).hasSize(19));
-        assertThat(SERVICE.twilio.sentMessages()).filteredOn(m -> !m.get("To").equals(OWNER)).hasSize(3);
+        assertThat(count("SELECT count(*) FROM leads WHERE business_id = :b AND sms_started_at IS NOT NULL"))
+                .isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM leads WHERE business_id = :b AND billing_required"))
+                .isEqualTo(19);
+        Eventually.within(
+                Duration.ofSeconds(10), () -> assertThat(textsTo(OWNER)).hasSize(19));
+        assertThat(SERVICE.twilio.sentMessages())
+                .filteredOn(m -> !m.get("To").equals(OWNER))
+                .hasSize(3);
     }
 
     @Test
     void theFreeTierRecordsEveryMissedCallTextsNoneAndTellsTheOwnerOncePerLead() {
         subscribe("price_we_do_not_sell", SubscriptionStatus.ACTIVE);
-        List<String> callSids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
-            callSids.add(callSid);
             String caller = newCaller();
             assertThat(missedCall(callSid, caller)).isEqualTo("usage_limit_reached");
             assertThat(missedCall(callSid, caller)).isEqualTo("usage_limit_reached");
         }
 
-        assertThat(count("SELECT count(*) FROM leads WHERE business_id = :b AND billing_required")).isEqualTo(3);
-        Eventually.within(Duration.ofSeconds(10), () -> assertThat(textsTo(OWNER)).hasSize(3));
-        assertThat(textsTo(OWNER).get(0)).isEqualTo("CallbackCloser: Acme Plumbing reached its monthly limit (0/0). "
-                + "A missed call was recorded, but no follow-up text was sent.");
-        assertThat(SERVICE.twilio.sentMessages()).allSatisfy(m -> assertThat(m.get("To")).isEqualTo(OWNER));
+        assertThat(count("SELECT count(*) FROM calls WHERE business_id = :b")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM leads WHERE business_id = :b AND billing_required"))
+                .isEqualTo(3);
+        Eventually.within(
+                Duration.ofSeconds(10), () -> assertThat(textsTo(OWNER)).hasSize(3));
+        assertThat(textsTo(OWNER).get(0))
+                .isEqualTo("CallbackCloser: Acme Plumbing reached its monthly limit (0/0). "
+                        + "A missed call was recorded, but no follow-up text was sent.");
+        assertThat(SERVICE.twilio.sentMessages())
+                .allSatisfy(m -> assertThat(m.get("To")).isEqualTo(OWNER));
     }
 
     @Test
@@ -97,15 +110,22 @@ class QuotaIT {
         String secondCaller = newCaller();
         assertThat(missedCall(secondCaller)).isEqualTo("text_queued");
 
-        Eventually.within(Duration.ofSeconds(10), () -> assertThat(textsTo(secondCaller)).hasSize(1));
+        Eventually.within(
+                Duration.ofSeconds(10), () -> assertThat(textsTo(secondCaller)).hasSize(1));
         assertThat(textsTo(firstCaller)).isEmpty();
-        assertThat(count("SELECT count(*) FROM leads WHERE business_id = :b AND billing_required")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM leads WHERE business_id = :b AND billing_required"))
+                .isEqualTo(1);
     }
 
     private void subscribe(String price, SubscriptionStatus status) {
         Instant now = Instant.now();
-        SERVICE.transactions().inTransaction(r -> r.businesses().applySubscription(business.id(),
-                new SubscriptionChange(status, "cus_" + business.id(), "sub_" + business.id(), price), now, now));
+        SERVICE.transactions()
+                .inTransaction(r -> r.businesses()
+                        .applySubscription(
+                                business.id(),
+                                new SubscriptionChange(status, "cus_" + business.id(), "sub_" + business.id(), price),
+                                now,
+                                now));
     }
 
     private String missedCall(String caller) {
@@ -113,18 +133,35 @@ class QuotaIT {
     }
 
     private String missedCall(String callSid, String caller) {
-        HttpResponse<String> response = SERVICE.webhooks().post("/api/twilio/status", params("CallSid", callSid,
-                "From", caller, "To", business.twilioNumber(), "DialCallStatus", "no-answer"));
+        HttpResponse<String> response = SERVICE.webhooks()
+                .post(
+                        "/api/twilio/status",
+                        params(
+                                "CallSid",
+                                callSid,
+                                "From",
+                                caller,
+                                "To",
+                                business.twilioNumber(),
+                                "DialCallStatus",
+                                "no-answer"));
         assertThat(response.statusCode()).isEqualTo(200);
         return response.headers().firstValue("X-CallbackCloser-Decision").orElseThrow();
     }
 
     private List<String> textsTo(String phone) {
-        return SERVICE.twilio.sentMessages().stream().filter(m -> m.get("To").equals(phone)).map(m -> m.get("Body")).toList();
+        return SERVICE.twilio.sentMessages().stream()
+                .filter(m -> m.get("To").equals(phone))
+                .map(m -> m.get("Body"))
+                .toList();
     }
 
     private int count(String sql) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery(sql).bind("b", business.id()).mapTo(Integer.class).one());
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery(sql)
+                        .bind("b", business.id())
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private static String newCaller() {

@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SmsConversationIT {
     private static final ServiceUnderTest SERVICE = ServiceUnderTest.withSignatures("outbox.enabled", "false");
+
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
+
     private static final AtomicInteger SIDS = new AtomicInteger();
     private static final String OWNER = "+14155550177";
 
@@ -50,14 +51,21 @@ class SmsConversationIT {
     void businessWithANotifyPhone() {
         SERVICE.twilio.reset();
         SERVICE.twilio.acceptMessages();
-        business = TestBusinesses.create(SERVICE.transactions(), SubscriptionStatus.ACTIVE,
-                TestBusinesses.nextTwilioNumber(), OWNER);
+        business = TestBusinesses.create(
+                SERVICE.transactions(), SubscriptionStatus.ACTIVE, TestBusinesses.nextTwilioNumber(), OWNER);
         caller = String.format("+1415555%04d", 2000 + SIDS.incrementAndGet() % 7000);
-        outbox = new OutboxDispatcher(SERVICE.transactions(),
-                new TwilioSmsGateway(TwilioClients.restClient(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN,
-                        SERVICE.twilio.baseUrl(), Duration.ofSeconds(5)),
+        outbox = new OutboxDispatcher(
+                SERVICE.transactions(),
+                new TwilioSmsGateway(
+                        TwilioClients.restClient(
+                                TwilioFake.ACCOUNT_SID,
+                                TwilioFake.AUTH_TOKEN,
+                                SERVICE.twilio.baseUrl(),
+                                Duration.ofSeconds(5)),
                         id -> ServiceUnderTest.PUBLIC_URL + "/api/twilio/message-status?messageId=" + id),
-                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10)), Clock.systemUTC(), () -> 0.5);
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10)),
+                Clock.systemUTC(),
+                () -> 0.5);
     }
 
     @Test
@@ -73,18 +81,22 @@ class SmsConversationIT {
         List<String> afterZip = deliverQueued();
         assertThat(afterZip).hasSize(2);
         assertThat(afterZip.get(0)).startsWith(caller + ": Thanks! When's the best time");
-        assertThat(afterZip.get(1)).isEqualTo(OWNER + ": New lead for Acme Plumbing: " + caller
-                + " - Install, Today, ZIP 02134-1234. https://callbacks.example.test/api/businesses/" + business.id()
-                + "/leads/" + leadId);
+        assertThat(afterZip.get(1))
+                .isEqualTo(OWNER + ": New lead for Acme Plumbing: " + caller
+                        + " - Install, Today, ZIP 02134-1234. https://callbacks.example.test/api/businesses/"
+                        + business.id()
+                        + "/leads/" + leadId);
         text("evening");
         deliverQueued();
         HttpResponse<String> last = text("Dana Scully");
         assertThat(last.headers().firstValue("X-CallbackCloser-Decision")).contains("conversation_completed");
-        assertThat(deliverQueued()).containsExactly(
-                caller + ": Thanks, Dana Scully! Acme Plumbing has your request and will call you back soon.");
+        assertThat(deliverQueued())
+                .containsExactly(
+                        caller + ": Thanks, Dana Scully! Acme Plumbing has your request and will call you back soon.");
 
         Map<String, Object> lead = lead(leadId);
-        assertThat(lead).containsEntry("status", "QUALIFIED")
+        assertThat(lead)
+                .containsEntry("status", "QUALIFIED")
                 .containsEntry("conversation_state", "COMPLETED")
                 .containsEntry("service", "Install")
                 .containsEntry("service_raw", "2")
@@ -93,17 +105,32 @@ class SmsConversationIT {
                 .containsEntry("best_time", "Evening")
                 .containsEntry("contact_name", "Dana Scully")
                 .containsEntry("billing_required", false);
-        for (String column : List.of("sms_started_at", "sms_completed_at", "owner_notified_at", "last_inbound_at",
-                "last_outbound_at", "last_interaction_at")) {
+        for (String column : List.of(
+                "sms_started_at",
+                "sms_completed_at",
+                "owner_notified_at",
+                "last_inbound_at",
+                "last_outbound_at",
+                "last_interaction_at")) {
             assertThat(lead.get(column)).as(column).isNotNull();
         }
-        assertThat(transcript(leadId)).extracting(m -> m.get("direction") + " " + m.get("participant") + " "
-                        + m.get("delivery_state"))
+        assertThat(transcript(leadId))
+                .extracting(m -> m.get("direction") + " " + m.get("participant") + " " + m.get("delivery_state"))
                 .containsExactly(
-                        "OUTBOUND LEAD SENT", "INBOUND LEAD null", "OUTBOUND LEAD SENT", "INBOUND LEAD null",
-                        "OUTBOUND LEAD SENT", "INBOUND LEAD null", "OUTBOUND LEAD SENT", "OUTBOUND OWNER SENT",
-                        "INBOUND LEAD null", "OUTBOUND LEAD SENT", "INBOUND LEAD null", "OUTBOUND LEAD SENT");
-        assertThat(transcript(leadId)).filteredOn(m -> "INBOUND".equals(m.get("direction")))
+                        "OUTBOUND LEAD SENT",
+                        "INBOUND LEAD null",
+                        "OUTBOUND LEAD SENT",
+                        "INBOUND LEAD null",
+                        "OUTBOUND LEAD SENT",
+                        "INBOUND LEAD null",
+                        "OUTBOUND LEAD SENT",
+                        "OUTBOUND OWNER SENT",
+                        "INBOUND LEAD null",
+                        "OUTBOUND LEAD SENT",
+                        "INBOUND LEAD null",
+                        "OUTBOUND LEAD SENT");
+        assertThat(transcript(leadId))
+                .filteredOn(m -> "INBOUND".equals(m.get("direction")))
                 .extracting(m -> m.get("body"))
                 .containsExactly("2", "today", "02134-1234", "evening", "Dana Scully");
     }
@@ -113,8 +140,13 @@ class SmsConversationIT {
         String leadId = conversationAt("AWAITING_NAME");
         text("skip");
 
-        assertThat(lead(leadId)).containsEntry("conversation_state", "COMPLETED").containsEntry("contact_name", null);
-        assertThat(deliverQueued()).singleElement().asString().endsWith("Thanks! Acme Plumbing has your request and will call you back soon.");
+        assertThat(lead(leadId))
+                .containsEntry("conversation_state", "COMPLETED")
+                .containsEntry("contact_name", null);
+        assertThat(deliverQueued())
+                .singleElement()
+                .asString()
+                .endsWith("Thanks! Acme Plumbing has your request and will call you back soon.");
     }
 
     @Test
@@ -123,8 +155,9 @@ class SmsConversationIT {
         HttpResponse<String> response = text("Are you coming?");
 
         assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("already_completed");
-        assertThat(deliverQueued()).containsExactly(
-                caller + ": Thanks, we already have your request. Acme Plumbing will be in touch soon.");
+        assertThat(deliverQueued())
+                .containsExactly(
+                        caller + ": Thanks, we already have your request. Acme Plumbing will be in touch soon.");
         assertThat(lead(leadId)).containsEntry("conversation_state", "COMPLETED");
     }
 
@@ -135,7 +168,9 @@ class SmsConversationIT {
 
         assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("answer_not_understood");
         assertThat(deliverQueued()).singleElement().asString().contains("doesn't look like a ZIP");
-        assertThat(lead(leadId)).containsEntry("conversation_state", "AWAITING_ZIP").containsEntry("zip", null);
+        assertThat(lead(leadId))
+                .containsEntry("conversation_state", "AWAITING_ZIP")
+                .containsEntry("zip", null);
     }
 
     @Test
@@ -159,13 +194,22 @@ class SmsConversationIT {
         String leadId = missedCall();
         deliverQueued();
         String sid = nextMessageSid();
-        List<String> decisions = Concurrently.times(8, () ->
-                text(sid, "Repair").headers().firstValue("X-CallbackCloser-Decision").orElseThrow());
+        List<String> decisions = Concurrently.times(
+                8,
+                () -> text(sid, "Repair")
+                        .headers()
+                        .firstValue("X-CallbackCloser-Decision")
+                        .orElseThrow());
 
-        assertThat(decisions).containsOnlyOnce("answer_accepted").filteredOn("duplicate"::equals).hasSize(7);
+        assertThat(decisions)
+                .containsOnlyOnce("answer_accepted")
+                .filteredOn("duplicate"::equals)
+                .hasSize(7);
         assertThat(inboundCount(sid)).isEqualTo(1);
         assertThat(deliverQueued()).hasSize(1);
-        assertThat(lead(leadId)).containsEntry("conversation_state", "AWAITING_URGENCY").containsEntry("service", "Repair");
+        assertThat(lead(leadId))
+                .containsEntry("conversation_state", "AWAITING_URGENCY")
+                .containsEntry("service", "Repair");
     }
 
     @Test
@@ -175,9 +219,10 @@ class SmsConversationIT {
 
         HttpResponse<String> stop = text("stop.");
         assertThat(stop.headers().firstValue("X-CallbackCloser-Decision")).contains("opted_out");
-        assertThat(stop.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>"
-                + "You're unsubscribed from Acme Plumbing texts and will get no more. Reply START to resubscribe."
-                + "</Message></Response>");
+        assertThat(stop.body())
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>"
+                        + "You're unsubscribed from Acme Plumbing texts and will get no more. Reply START to resubscribe."
+                        + "</Message></Response>");
         assertThat(consent()).containsEntry("opted_out", true).containsEntry("last_keyword", "STOP");
 
         text("1");
@@ -202,7 +247,8 @@ class SmsConversationIT {
 
         assertThat(deliverQueued()).isEmpty();
         assertThat(SERVICE.twilio.sentMessages()).hasSize(1);
-        assertThat(lastOutboundByQueue(leadId)).containsEntry("delivery_state", "SUPPRESSED")
+        assertThat(lastOutboundByQueue(leadId))
+                .containsEntry("delivery_state", "SUPPRESSED")
                 .containsEntry("last_error", "recipient opted out");
     }
 
@@ -212,8 +258,9 @@ class SmsConversationIT {
         HttpResponse<String> help = text("help");
 
         assertThat(help.headers().firstValue("X-CallbackCloser-Decision")).contains("help");
-        assertThat(help.body()).contains("<Message>CallbackCloser: missed-call follow-up texts for Acme Plumbing. "
-                + "Reply STOP to unsubscribe, START to resubscribe.");
+        assertThat(help.body())
+                .contains("<Message>CallbackCloser: missed-call follow-up texts for Acme Plumbing. "
+                        + "Reply STOP to unsubscribe, START to resubscribe.");
         assertThat(consentExists()).isFalse();
     }
 
@@ -221,13 +268,17 @@ class SmsConversationIT {
     void aCallerWithTwoLeadsAnswersTheOpenOne() {
         String older = conversationAt("AWAITING_URGENCY");
         String newer = missedCall();
-        SERVICE.jdbi().useHandle(h -> h.createUpdate("UPDATE leads SET conversation_state = 'COMPLETED' WHERE id = :id")
-                .bind("id", UUID.fromString(newer)).execute());
+        SERVICE.jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE leads SET conversation_state = 'COMPLETED' WHERE id = :id")
+                        .bind("id", UUID.fromString(newer))
+                        .execute());
         deliverQueued();
 
         text("emergency");
 
-        assertThat(lead(older)).containsEntry("urgency", "Emergency").containsEntry("conversation_state", "AWAITING_ZIP");
+        assertThat(lead(older))
+                .containsEntry("urgency", "Emergency")
+                .containsEntry("conversation_state", "AWAITING_ZIP");
         assertThat(lead(newer)).containsEntry("urgency", null);
     }
 
@@ -249,7 +300,9 @@ class SmsConversationIT {
         assertThat(text("1").headers().firstValue("X-CallbackCloser-Decision")).contains("billing_required");
 
         assertThat(deliverQueued()).isEmpty();
-        assertThat(transcript(leadId)).filteredOn(m -> "INBOUND".equals(m.get("direction"))).hasSize(2);
+        assertThat(transcript(leadId))
+                .filteredOn(m -> "INBOUND".equals(m.get("direction")))
+                .hasSize(2);
         assertThat(lead(leadId)).containsEntry("conversation_state", "AWAITING_SERVICE");
     }
 
@@ -259,9 +312,12 @@ class SmsConversationIT {
 
         assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("no_lead");
         assertThat(deliverQueued()).isEmpty();
-        int stored = SERVICE.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM messages WHERE from_number = :c AND lead_id IS NULL AND direction = 'INBOUND'")
-                .bind("c", caller).mapTo(Integer.class).one());
+        int stored = SERVICE.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT count(*) FROM messages WHERE from_number = :c AND lead_id IS NULL AND direction = 'INBOUND'")
+                        .bind("c", caller)
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(stored).isEqualTo(1);
     }
 
@@ -284,8 +340,10 @@ class SmsConversationIT {
         text("12345");
 
         assertThat(deliverQueued()).noneMatch(text -> text.startsWith(OWNER));
-        assertThat(transcript(leadId)).filteredOn(m -> "OWNER".equals(m.get("participant")))
-                .singleElement().satisfies(m -> assertThat(m).containsEntry("delivery_state", "SUPPRESSED"));
+        assertThat(transcript(leadId))
+                .filteredOn(m -> "OWNER".equals(m.get("participant")))
+                .singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("delivery_state", "SUPPRESSED"));
     }
 
     @Test
@@ -298,8 +356,10 @@ class SmsConversationIT {
         text(longBody);
         text(emoji);
 
-        assertThat(transcript(leadId)).filteredOn(m -> "INBOUND".equals(m.get("direction")))
-                .extracting(m -> m.get("body")).containsExactly(longBody, emoji);
+        assertThat(transcript(leadId))
+                .filteredOn(m -> "INBOUND".equals(m.get("direction")))
+                .extracting(m -> m.get("body"))
+                .containsExactly(longBody, emoji);
         assertThat(longBody.length()).isGreaterThan(1600);
         assertThat(lead(leadId)).containsEntry("service_raw", longBody.strip());
     }
@@ -325,12 +385,16 @@ class SmsConversationIT {
         Map<String, Object> queued = lastOutbound(leadId);
         String path = "/api/twilio/message-status?messageId=" + queued.get("id");
         // Twilio's "sent" callback reaches us before the worker stored Twilio's answer (or after it crashed).
-        SERVICE.jdbi().useHandle(h -> h.createUpdate("UPDATE messages SET delivery_state = 'SENDING' WHERE id = :id")
-                .bind("id", queued.get("id")).execute());
+        SERVICE.jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE messages SET delivery_state = 'SENDING' WHERE id = :id")
+                        .bind("id", queued.get("id"))
+                        .execute());
 
-        assertThat(status(path, "SMearly000000000000000000000000000", "undelivered", 30003)).contains("updated");
+        assertThat(status(path, "SMearly000000000000000000000000000", "undelivered", 30003))
+                .contains("updated");
 
-        assertThat(lastOutbound(leadId)).containsEntry("delivery_state", "SENT")
+        assertThat(lastOutbound(leadId))
+                .containsEntry("delivery_state", "SENT")
                 .containsEntry("twilio_sid", "SMearly000000000000000000000000000")
                 .containsEntry("twilio_status", "undelivered")
                 .containsEntry("last_error_code", 30003);
@@ -342,19 +406,36 @@ class SmsConversationIT {
         deliverQueued();
         Map<String, Object> sent = lastOutbound(leadId);
 
-        status("/api/twilio/message-status?messageId=" + sent.get("id"), (String) sent.get("twilio_sid"), "failed", 21610);
+        status(
+                "/api/twilio/message-status?messageId=" + sent.get("id"),
+                (String) sent.get("twilio_sid"),
+                "failed",
+                21610);
 
         assertThat(consent()).containsEntry("opted_out", true);
     }
 
     private String missedCall() {
         String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
-        HttpResponse<String> response = SERVICE.webhooks().post("/api/twilio/status", params("CallSid", callSid,
-                "From", caller, "To", business.twilioNumber(), "DialCallStatus", "no-answer"));
+        HttpResponse<String> response = SERVICE.webhooks()
+                .post(
+                        "/api/twilio/status",
+                        params(
+                                "CallSid",
+                                callSid,
+                                "From",
+                                caller,
+                                "To",
+                                business.twilioNumber(),
+                                "DialCallStatus",
+                                "no-answer"));
         assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("text_queued");
-        return SERVICE.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT l.id FROM leads l JOIN calls c ON c.id = l.call_id WHERE c.call_sid = :sid")
-                .bind("sid", callSid).mapTo(String.class).one());
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT l.id FROM leads l JOIN calls c ON c.id = l.call_id WHERE c.call_sid = :sid")
+                        .bind("sid", callSid)
+                        .mapTo(String.class)
+                        .one());
     }
 
     /** A lead whose conversation has reached {@code state} by way of real replies. */
@@ -376,17 +457,54 @@ class SmsConversationIT {
     }
 
     private HttpResponse<String> text(String messageSid, String body) {
-        HttpResponse<String> response = SERVICE.webhooks().post("/api/twilio/sms", params(
-                "ToCountry", "US", "SmsMessageSid", messageSid, "NumMedia", "0", "SmsSid", messageSid,
-                "SmsStatus", "received", "Body", body, "To", business.twilioNumber(), "NumSegments", "1",
-                "MessageSid", messageSid, "AccountSid", TwilioFake.ACCOUNT_SID, "From", caller, "ApiVersion", "2010-04-01"));
+        HttpResponse<String> response = SERVICE.webhooks()
+                .post(
+                        "/api/twilio/sms",
+                        params(
+                                "ToCountry",
+                                "US",
+                                "SmsMessageSid",
+                                messageSid,
+                                "NumMedia",
+                                "0",
+                                "SmsSid",
+                                messageSid,
+                                "SmsStatus",
+                                "received",
+                                "Body",
+                                body,
+                                "To",
+                                business.twilioNumber(),
+                                "NumSegments",
+                                "1",
+                                "MessageSid",
+                                messageSid,
+                                "AccountSid",
+                                TwilioFake.ACCOUNT_SID,
+                                "From",
+                                caller,
+                                "ApiVersion",
+                                "2010-04-01"));
         assertThat(response.statusCode()).isEqualTo(200);
         return response;
     }
 
     private String status(String path, String sid, String status, Integer errorCode) {
-        Map<String, String> form = params("MessageSid", sid, "MessageStatus", status, "SmsSid", sid, "SmsStatus", status,
-                "AccountSid", TwilioFake.ACCOUNT_SID, "From", business.twilioNumber(), "To", caller);
+        Map<String, String> form = params(
+                "MessageSid",
+                sid,
+                "MessageStatus",
+                status,
+                "SmsSid",
+                sid,
+                "SmsStatus",
+                status,
+                "AccountSid",
+                TwilioFake.ACCOUNT_SID,
+                "From",
+                business.twilioNumber(),
+                "To",
+                caller);
         if (errorCode != null) {
             form.put("ErrorCode", errorCode.toString());
         }
@@ -398,12 +516,13 @@ class SmsConversationIT {
     /** Sends everything due through the dispatcher; returns "to: body" of each text that reached Twilio. */
     private List<String> deliverQueued() {
         int before = SERVICE.twilio.sentMessages().size();
-        List<OutboundMessage> claimed;
-        while (!(claimed = outbox.claimDue(50)).isEmpty()) {
+        for (List<OutboundMessage> claimed = outbox.claimDue(50); !claimed.isEmpty(); claimed = outbox.claimDue(50)) {
             claimed.forEach(outbox::deliver);
         }
-        return SERVICE.twilio.sentMessages().stream().skip(before)
-                .map(form -> form.get("To") + ": " + form.get("Body")).toList();
+        return SERVICE.twilio.sentMessages().stream()
+                .skip(before)
+                .map(form -> form.get("To") + ": " + form.get("Body"))
+                .toList();
     }
 
     private String servicePrompt() {
@@ -416,48 +535,72 @@ class SmsConversationIT {
     }
 
     private Map<String, Object> lead(String leadId) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("SELECT * FROM leads WHERE id = :id")
-                .bind("id", UUID.fromString(leadId)).mapToMap().one());
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("SELECT * FROM leads WHERE id = :id")
+                        .bind("id", UUID.fromString(leadId))
+                        .mapToMap()
+                        .one());
     }
 
     private List<Map<String, Object>> transcript(String leadId) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("""
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("""
                         SELECT direction, participant, delivery_state, body FROM messages
                          WHERE lead_id = :id ORDER BY created_at, seq""")
-                .bind("id", UUID.fromString(leadId)).mapToMap().list());
+                        .bind("id", UUID.fromString(leadId))
+                        .mapToMap()
+                        .list());
     }
 
     private Map<String, Object> lastOutbound(String leadId) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("""
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("""
                         SELECT id, delivery_state, twilio_sid, twilio_status, last_error_code, last_error FROM messages
                          WHERE lead_id = :id AND direction = 'OUTBOUND' AND participant = 'LEAD'
                          ORDER BY seq DESC LIMIT 1""")
-                .bind("id", UUID.fromString(leadId)).mapToMap().one());
+                        .bind("id", UUID.fromString(leadId))
+                        .mapToMap()
+                        .one());
     }
 
     /** The last outbound text that went through the outbox (not an inline TwiML answer). */
     private Map<String, Object> lastOutboundByQueue(String leadId) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("""
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("""
                         SELECT id, delivery_state, last_error FROM messages
                          WHERE lead_id = :id AND direction = 'OUTBOUND' AND delivery_state <> 'TWIML_REPLY'
                          ORDER BY seq DESC LIMIT 1""")
-                .bind("id", UUID.fromString(leadId)).mapToMap().one());
+                        .bind("id", UUID.fromString(leadId))
+                        .mapToMap()
+                        .one());
     }
 
     private int inboundCount(String sid) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM messages WHERE twilio_sid = :sid")
-                .bind("sid", sid).mapTo(Integer.class).one());
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM messages WHERE twilio_sid = :sid")
+                        .bind("sid", sid)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private Map<String, Object> consent() {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT opted_out, last_keyword FROM sms_consents WHERE business_id = :b AND phone = :p")
-                .bind("b", business.id()).bind("p", caller).mapToMap().one());
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT opted_out, last_keyword FROM sms_consents WHERE business_id = :b AND phone = :p")
+                        .bind("b", business.id())
+                        .bind("p", caller)
+                        .mapToMap()
+                        .one());
     }
 
     private boolean consentExists() {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM sms_consents WHERE business_id = :b AND phone = :p")
-                .bind("b", business.id()).bind("p", caller).mapTo(Integer.class).one()) > 0;
+        return SERVICE.jdbi()
+                        .withHandle(h -> h.createQuery(
+                                        "SELECT count(*) FROM sms_consents WHERE business_id = :b AND phone = :p")
+                                .bind("b", business.id())
+                                .bind("p", caller)
+                                .mapTo(Integer.class)
+                                .one())
+                > 0;
     }
 }

@@ -34,8 +34,10 @@ class StripeWebhookIT {
             "stripe.apiBaseUrl", STRIPE.baseUrl(),
             "stripe.priceStarter", StripeFake.PRICE_STARTER,
             "stripe.pricePro", StripeFake.PRICE_PRO);
+
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
+
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -58,12 +60,17 @@ class StripeWebhookIT {
 
     @Test
     void subscriptionCreatedSwitchesTextingOnAndStoresTheStripeIds() {
-        HttpResponse<String> response = send(subscriptionEvent("customer.subscription.created", "active",
-                StripeFake.PRICE_STARTER, business.id().toString(), now()));
+        HttpResponse<String> response = send(subscriptionEvent(
+                "customer.subscription.created",
+                "active",
+                StripeFake.PRICE_STARTER,
+                business.id().toString(),
+                now()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"received\":true,\"outcome\":\"applied\"}");
-        assertThat(stored()).containsEntry("subscription_status", "ACTIVE")
+        assertThat(stored())
+                .containsEntry("subscription_status", "ACTIVE")
                 .containsEntry("stripe_customer_id", customer)
                 .containsEntry("stripe_subscription_id", subscription)
                 .containsEntry("stripe_price_id", StripeFake.PRICE_STARTER);
@@ -75,16 +82,25 @@ class StripeWebhookIT {
         attachCustomer();
         send(subscriptionEvent("customer.subscription.updated", "past_due", StripeFake.PRICE_PRO, null, now()));
 
-        assertThat(stored()).containsEntry("subscription_status", "PAST_DUE")
+        assertThat(stored())
+                .containsEntry("subscription_status", "PAST_DUE")
                 .containsEntry("stripe_price_id", StripeFake.PRICE_PRO);
     }
 
     @Test
     void subscriptionDeletedCancels() {
-        send(subscriptionEvent("customer.subscription.created", "active", StripeFake.PRICE_PRO, business.id().toString(),
+        send(subscriptionEvent(
+                "customer.subscription.created",
+                "active",
+                StripeFake.PRICE_PRO,
+                business.id().toString(),
                 now() - 10));
-        send(subscriptionEvent("customer.subscription.deleted", "canceled", StripeFake.PRICE_PRO,
-                business.id().toString(), now()));
+        send(subscriptionEvent(
+                "customer.subscription.deleted",
+                "canceled",
+                StripeFake.PRICE_PRO,
+                business.id().toString(),
+                now()));
 
         assertThat(stored()).containsEntry("subscription_status", "CANCELED");
     }
@@ -92,9 +108,14 @@ class StripeWebhookIT {
     @Test
     void incompletePausedAndUnknownStatusesAreInactive() {
         for (String status : new String[] {"incomplete", "incomplete_expired", "paused", "trialing"}) {
-            send(subscriptionEvent("customer.subscription.updated", status, StripeFake.PRICE_STARTER,
-                    business.id().toString(), now() + IDS.incrementAndGet()));
-            assertThat(stored().get("subscription_status")).as(status)
+            send(subscriptionEvent(
+                    "customer.subscription.updated",
+                    status,
+                    StripeFake.PRICE_STARTER,
+                    business.id().toString(),
+                    now() + IDS.incrementAndGet()));
+            assertThat(stored().get("subscription_status"))
+                    .as(status)
                     .isEqualTo(status.equals("trialing") ? "ACTIVE" : "INACTIVE");
         }
     }
@@ -120,7 +141,8 @@ class StripeWebhookIT {
         HttpResponse<String> response = send(event("checkout.session.completed", session, now()));
 
         assertThat(response.body()).contains("\"outcome\":\"applied\"");
-        assertThat(stored()).containsEntry("subscription_status", "ACTIVE")
+        assertThat(stored())
+                .containsEntry("subscription_status", "ACTIVE")
                 .containsEntry("stripe_customer_id", customer)
                 .containsEntry("stripe_subscription_id", subscription)
                 .containsEntry("stripe_price_id", StripeFake.PRICE_PRO);
@@ -130,7 +152,12 @@ class StripeWebhookIT {
 
     @Test
     void checkoutCompletedDoesNotRestampASubscriptionThatHasOurId() {
-        STRIPE.hasSubscription(subscription, customer, "trialing", StripeFake.PRICE_STARTER, business.id().toString());
+        STRIPE.hasSubscription(
+                subscription,
+                customer,
+                "trialing",
+                StripeFake.PRICE_STARTER,
+                business.id().toString());
         send(event("checkout.session.completed", """
                 {"id":"cs_test_x","object":"checkout.session","customer":"%s","subscription":"%s",
                  "metadata":{"businessId":"%s"}}""".formatted(customer, subscription, business.id()), now()));
@@ -141,8 +168,12 @@ class StripeWebhookIT {
 
     @Test
     void theSameEventTwiceIsAcknowledgedWithoutEffect() {
-        String event = subscriptionEvent("customer.subscription.updated", "active", StripeFake.PRICE_STARTER,
-                business.id().toString(), now());
+        String event = subscriptionEvent(
+                "customer.subscription.updated",
+                "active",
+                StripeFake.PRICE_STARTER,
+                business.id().toString(),
+                now());
         assertThat(send(event).body()).contains("applied");
         SERVICE.transactions().inTransaction(r -> {
             r.businesses().updateSubscriptionStatus(business.id(), SubscriptionStatus.CANCELED, Instant.now());
@@ -159,12 +190,24 @@ class StripeWebhookIT {
     @Test
     void updatesDeliveredNewestFirstLeaveTheNewestStatus() {
         long t = now();
-        String newest = subscriptionEvent("customer.subscription.updated", "canceled", StripeFake.PRICE_STARTER,
-                business.id().toString(), t);
-        String middle = subscriptionEvent("customer.subscription.updated", "past_due", StripeFake.PRICE_STARTER,
-                business.id().toString(), t - 60);
-        String oldest = subscriptionEvent("customer.subscription.updated", "active", StripeFake.PRICE_STARTER,
-                business.id().toString(), t - 120);
+        String newest = subscriptionEvent(
+                "customer.subscription.updated",
+                "canceled",
+                StripeFake.PRICE_STARTER,
+                business.id().toString(),
+                t);
+        String middle = subscriptionEvent(
+                "customer.subscription.updated",
+                "past_due",
+                StripeFake.PRICE_STARTER,
+                business.id().toString(),
+                t - 60);
+        String oldest = subscriptionEvent(
+                "customer.subscription.updated",
+                "active",
+                StripeFake.PRICE_STARTER,
+                business.id().toString(),
+                t - 120);
 
         assertThat(send(newest).body()).contains("applied");
         assertThat(send(middle).body()).contains("stale");
@@ -175,8 +218,12 @@ class StripeWebhookIT {
 
     @Test
     void anEventForABusinessWeDoNotKnowIsAcknowledged() {
-        HttpResponse<String> response = send(subscriptionEvent("customer.subscription.updated", "active",
-                StripeFake.PRICE_STARTER, UUID.randomUUID().toString(), now()));
+        HttpResponse<String> response = send(subscriptionEvent(
+                "customer.subscription.updated",
+                "active",
+                StripeFake.PRICE_STARTER,
+                UUID.randomUUID().toString(),
+                now()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("unknown_business");
@@ -184,8 +231,8 @@ class StripeWebhookIT {
 
     @Test
     void anEventTypeWeDoNotHandleIsAcknowledgedAndIgnored() {
-        HttpResponse<String> response = send(event("customer.created",
-                "{\"id\":\"" + customer + "\",\"object\":\"customer\"}", now()));
+        HttpResponse<String> response =
+                send(event("customer.created", "{\"id\":\"" + customer + "\",\"object\":\"customer\"}", now()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("ignored");
@@ -193,18 +240,31 @@ class StripeWebhookIT {
 
     @Test
     void anEventFromAnotherApiVersionIsStillRead() {
-        String payload = event("customer.subscription.updated", StripeFake.subscriptionJson(subscription, customer,
-                "active", StripeFake.PRICE_PRO, business.id().toString()), now())
+        String payload = event(
+                        "customer.subscription.updated",
+                        StripeFake.subscriptionJson(
+                                subscription,
+                                customer,
+                                "active",
+                                StripeFake.PRICE_PRO,
+                                business.id().toString()),
+                        now())
                 .replace("\"api_version\":\"2026-07-29.dahlia\"", "\"api_version\":\"2020-08-27\"");
 
         assertThat(send(payload).body()).contains("applied");
-        assertThat(stored()).containsEntry("subscription_status", "ACTIVE").containsEntry("stripe_price_id", StripeFake.PRICE_PRO);
+        assertThat(stored())
+                .containsEntry("subscription_status", "ACTIVE")
+                .containsEntry("stripe_price_id", StripeFake.PRICE_PRO);
     }
 
     @Test
     void aBadSignatureIsRefusedAndChangesNothing() {
-        String payload = subscriptionEvent("customer.subscription.updated", "active", StripeFake.PRICE_STARTER,
-                business.id().toString(), now());
+        String payload = subscriptionEvent(
+                "customer.subscription.updated",
+                "active",
+                StripeFake.PRICE_STARTER,
+                business.id().toString(),
+                now());
 
         HttpResponse<String> response = post(payload, StripeSignature.header("whsec_wrong", payload, now()));
 
@@ -215,11 +275,15 @@ class StripeWebhookIT {
 
     @Test
     void anExpiredTimestampIsRefused() {
-        String payload = subscriptionEvent("customer.subscription.updated", "active", StripeFake.PRICE_STARTER,
-                business.id().toString(), now());
+        String payload = subscriptionEvent(
+                "customer.subscription.updated",
+                "active",
+                StripeFake.PRICE_STARTER,
+                business.id().toString(),
+                now());
 
-        HttpResponse<String> response = post(payload,
-                StripeSignature.header(StripeFake.WEBHOOK_SECRET, payload, now() - 600));
+        HttpResponse<String> response =
+                post(payload, StripeSignature.header(StripeFake.WEBHOOK_SECRET, payload, now() - 600));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(stored()).containsEntry("subscription_status", "INACTIVE");
@@ -227,8 +291,14 @@ class StripeWebhookIT {
 
     @Test
     void aMissingSignatureIsRefused() {
-        HttpResponse<String> response = post(subscriptionEvent("customer.subscription.updated", "active",
-                StripeFake.PRICE_STARTER, business.id().toString(), now()), null);
+        HttpResponse<String> response = post(
+                subscriptionEvent(
+                        "customer.subscription.updated",
+                        "active",
+                        StripeFake.PRICE_STARTER,
+                        business.id().toString(),
+                        now()),
+                null);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("missing Stripe-Signature");
@@ -237,14 +307,20 @@ class StripeWebhookIT {
     @Test
     void aFailureAnswers500AndLeavesNothingSoStripesRetryApplies() {
         STRIPE.failsSubscriptionFetches(subscription);
-        String payload = event("checkout.session.completed", """
+        String payload =
+                event("checkout.session.completed", """
                 {"id":"cs_test_y","object":"checkout.session","client_reference_id":"%s","customer":"%s",
                  "subscription":"%s"}""".formatted(business.id(), customer, subscription), now());
 
         assertThat(send(payload).statusCode()).isEqualTo(500);
         assertThat(stored()).containsEntry("subscription_status", "INACTIVE").containsEntry("stripe_customer_id", null);
 
-        STRIPE.hasSubscription(subscription, customer, "active", StripeFake.PRICE_STARTER, business.id().toString());
+        STRIPE.hasSubscription(
+                subscription,
+                customer,
+                "active",
+                StripeFake.PRICE_STARTER,
+                business.id().toString());
         HttpResponse<String> retry = send(payload);
 
         assertThat(retry.statusCode()).isEqualTo(200);
@@ -253,7 +329,8 @@ class StripeWebhookIT {
     }
 
     private void attachCustomer() {
-        SERVICE.transactions().inTransaction(r -> r.businesses().attachStripeCustomer(business.id(), customer, Instant.now()));
+        SERVICE.transactions()
+                .inTransaction(r -> r.businesses().attachStripeCustomer(business.id(), customer, Instant.now()));
     }
 
     private String subscriptionEvent(String type, String status, String price, String businessId, long created) {
@@ -271,8 +348,7 @@ class StripeWebhookIT {
         return """
                 {"id":"evt_%s","object":"event","api_version":"2026-07-29.dahlia","created":%d,
                  "data":{"object":%s},"livemode":false,"pending_webhooks":1,
-                 "request":{"id":null,"idempotency_key":null},"type":"%s"}""".formatted(
-                UUID.randomUUID().toString().replace("-", ""), created, object.strip(), type);
+                 "request":{"id":null,"idempotency_key":null},"type":"%s"}""".formatted(UUID.randomUUID().toString().replace("-", ""), created, object.strip(), type);
     }
 
     private HttpResponse<String> send(String payload) {
@@ -296,11 +372,12 @@ class StripeWebhookIT {
     }
 
     private Map<String, Object> stored() {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("""
+        return SERVICE.jdbi()
+                .withHandle(h ->
+                        h.createQuery("""
                         SELECT subscription_status, subscription_status_changed_at, stripe_customer_id,
                                stripe_subscription_id, stripe_price_id
-                          FROM businesses WHERE id = :id""")
-                .bind("id", business.id()).mapToMap().one());
+                          FROM businesses WHERE id = :id""").bind("id", business.id()).mapToMap().one());
     }
 
     private static long now() {

@@ -24,19 +24,27 @@ class TwilioStatusResourceTest {
     private static final SharedRateLimiter NO_RATE_LIMITS = new SharedRateLimiter(null, false, Clock.systemUTC());
     private static final ResourceExtension RESOURCE = ResourceExtension.builder()
             .addProvider(new TwilioWebhookAuthenticator(new CallbackCloserConfiguration(), NO_RATE_LIMITS))
-            .addResource(new TwilioStatusResource(callback -> {
-                throw new IllegalStateException("connection refused");
-            }, new RawPayload(Jackson.newObjectMapper()), new Decisions(new MetricRegistry())))
+            .addResource(new TwilioStatusResource(
+                    callback -> {
+                        throw new IllegalStateException("connection refused");
+                    },
+                    new RawPayload(Jackson.newObjectMapper()),
+                    new Decisions(new MetricRegistry())))
             .build();
 
     @Test
     void aFailureAnswers503WithARetryableJsonBody() {
-        Response response = RESOURCE.target("/api/twilio/status").request()
-                .post(Entity.form(new Form().param("CallSid", "CA1").param("To", "+14155550100")
-                        .param("From", "+14155550123").param("DialCallStatus", "no-answer")));
+        Response response = RESOURCE.target("/api/twilio/status")
+                .request()
+                .post(Entity.form(new Form()
+                        .param("CallSid", "CA1")
+                        .param("To", "+14155550100")
+                        .param("From", "+14155550123")
+                        .param("DialCallStatus", "no-answer")));
 
         assertThat(response.getStatus()).isEqualTo(503);
-        assertThat(response.readEntity(String.class)).isEqualTo(
-                "{\"error\":\"could not record the call status; retry\",\"retryable\":true,\"route\":\"/api/twilio/status\"}");
+        assertThat(response.readEntity(String.class))
+                .isEqualTo(
+                        "{\"error\":\"could not record the call status; retry\",\"retryable\":true,\"route\":\"/api/twilio/status\"}");
     }
 }

@@ -26,15 +26,22 @@ class TwilioVoiceResourceTest {
     private static final SharedRateLimiter NO_RATE_LIMITS = new SharedRateLimiter(null, false, Clock.systemUTC());
     private static final ResourceExtension RESOURCE = ResourceExtension.builder()
             .addProvider(new TwilioWebhookAuthenticator(CONFIG, NO_RATE_LIMITS))
-            .addResource(new TwilioVoiceResource(call -> {
-                throw new IllegalStateException("database is down");
-            }, new WebhookUrls(CONFIG), new RawPayload(Jackson.newObjectMapper()), new Decisions(new MetricRegistry())))
+            .addResource(new TwilioVoiceResource(
+                    call -> {
+                        throw new IllegalStateException("database is down");
+                    },
+                    new WebhookUrls(CONFIG),
+                    new RawPayload(Jackson.newObjectMapper()),
+                    new Decisions(new MetricRegistry())))
             .build();
 
     @Test
     void anInternalErrorStillAnswersWithTwimlThatApologisesAndHangsUp() {
-        Response response = RESOURCE.target("/api/twilio/voice").request()
-                .post(Entity.form(new Form().param("CallSid", "CA1").param("To", "+14155550100")
+        Response response = RESOURCE.target("/api/twilio/voice")
+                .request()
+                .post(Entity.form(new Form()
+                        .param("CallSid", "CA1")
+                        .param("To", "+14155550100")
                         .param("From", "+14155550123")));
 
         assertThat(response.getStatus()).isEqualTo(200);

@@ -23,17 +23,32 @@ import org.w3c.dom.Node;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class VoiceWebhookIT {
     private static final ServiceUnderTest SERVICE = ServiceUnderTest.withSignatures();
+
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
+
     private static final String STATUS_URL = "https://callbacks.example.test/api/twilio/status";
 
     @Test
     void incomingCallIsRecordedAndDialledToTheOwnerWithRecordingAndTheStatusCallback() throws Exception {
         Business business = TestBusinesses.create(SERVICE.transactions(), SubscriptionStatus.ACTIVE);
         String callSid = "CA" + System.nanoTime();
-        HttpResponse<String> response = SERVICE.webhooks().post("/api/twilio/voice", params(
-                "AccountSid", "AC1", "CallSid", callSid, "CallStatus", "ringing", "Direction", "inbound",
-                "From", "+14155550123", "To", business.twilioNumber()));
+        HttpResponse<String> response = SERVICE.webhooks()
+                .post(
+                        "/api/twilio/voice",
+                        params(
+                                "AccountSid",
+                                "AC1",
+                                "CallSid",
+                                callSid,
+                                "CallStatus",
+                                "ringing",
+                                "Direction",
+                                "inbound",
+                                "From",
+                                "+14155550123",
+                                "To",
+                                business.twilioNumber()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/xml");
@@ -64,17 +79,25 @@ class VoiceWebhookIT {
         Element number = (Element) dial.getElementsByTagName("Number").item(0);
         assertThat(number.getTextContent()).isEqualTo("+14155550199");
 
-        Map<String, Object> call = SERVICE.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT status, business_id, from_number, to_number FROM calls WHERE call_sid = :sid")
-                .bind("sid", callSid).mapToMap().one());
-        assertThat(call).containsEntry("status", "RECEIVED").containsEntry("business_id", business.id())
-                .containsEntry("from_number", "+14155550123").containsEntry("to_number", business.twilioNumber());
+        Map<String, Object> call = SERVICE.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT status, business_id, from_number, to_number FROM calls WHERE call_sid = :sid")
+                        .bind("sid", callSid)
+                        .mapToMap()
+                        .one());
+        assertThat(call)
+                .containsEntry("status", "RECEIVED")
+                .containsEntry("business_id", business.id())
+                .containsEntry("from_number", "+14155550123")
+                .containsEntry("to_number", business.twilioNumber());
     }
 
     @Test
     void callToAnUnknownNumberHearsThatItIsNotConfigured() throws Exception {
-        HttpResponse<String> response = SERVICE.webhooks().post("/api/twilio/voice", params(
-                "CallSid", "CA" + System.nanoTime(), "From", "+14155550123", "To", "+19995550100"));
+        HttpResponse<String> response = SERVICE.webhooks()
+                .post(
+                        "/api/twilio/voice",
+                        params("CallSid", "CA" + System.nanoTime(), "From", "+14155550123", "To", "+19995550100"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("not_configured");
@@ -85,7 +108,8 @@ class VoiceWebhookIT {
     }
 
     private static Document parse(String xml) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 

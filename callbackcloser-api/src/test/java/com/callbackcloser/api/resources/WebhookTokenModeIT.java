@@ -23,6 +23,7 @@ class WebhookTokenModeIT {
     private static final ServiceUnderTest SERVICE = new ServiceUnderTest(List.of(
             "twilio.webhookAuthToken", "current-token",
             "twilio.previousWebhookAuthTokens", "older-token, previous-token"));
+
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
 
@@ -32,25 +33,42 @@ class WebhookTokenModeIT {
     @BeforeEach
     void business() {
         business = TestBusinesses.create(SERVICE.transactions(), SubscriptionStatus.ACTIVE);
-        body = encode(params("CallSid", "CA" + System.nanoTime(), "From", "+14155550123",
-                "To", business.twilioNumber(), "DialCallStatus", "completed"));
+        body = encode(params(
+                "CallSid",
+                "CA" + System.nanoTime(),
+                "From",
+                "+14155550123",
+                "To",
+                business.twilioNumber(),
+                "DialCallStatus",
+                "completed"));
     }
 
     @Test
     void currentTokenIsAcceptedInTheQueryAndInEachHeader() {
-        assertThat(post("/api/twilio/status?webhook_token=current-token", Map.of()).statusCode()).isEqualTo(200);
-        for (String header : List.of("X-CallbackCloser-Webhook-Token", "X-Twilio-Webhook-Auth-Token", "X-Webhook-Token")) {
-            assertThat(post("/api/twilio/status", Map.of(header, "current-token")).statusCode()).as(header)
+        assertThat(post("/api/twilio/status?webhook_token=current-token", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        for (String header :
+                List.of("X-CallbackCloser-Webhook-Token", "X-Twilio-Webhook-Auth-Token", "X-Webhook-Token")) {
+            assertThat(post("/api/twilio/status", Map.of(header, "current-token"))
+                            .statusCode())
+                    .as(header)
                     .isEqualTo(200);
         }
-        assertThat(post("/api/twilio/status", Map.of("Authorization", "Bearer current-token")).statusCode())
+        assertThat(post("/api/twilio/status", Map.of("Authorization", "Bearer current-token"))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void previousTokensStillWorkDuringARotation() {
-        assertThat(post("/api/twilio/status?webhook_token=previous-token", Map.of()).statusCode()).isEqualTo(200);
-        assertThat(post("/api/twilio/status?webhook_token=older-token", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(post("/api/twilio/status?webhook_token=previous-token", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(post("/api/twilio/status?webhook_token=older-token", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -66,9 +84,17 @@ class WebhookTokenModeIT {
 
     @Test
     void theDialCallbackUrlsCarryTheCurrentTokenSoTwilioCanAuthenticate() {
-        HttpResponse<String> voice = SERVICE.webhooks().postRaw("/api/twilio/voice?webhook_token=current-token",
-                encode(params("CallSid", "CA" + System.nanoTime(), "From", "+14155550123",
-                        "To", business.twilioNumber())), Map.of());
+        HttpResponse<String> voice = SERVICE.webhooks()
+                .postRaw(
+                        "/api/twilio/voice?webhook_token=current-token",
+                        encode(params(
+                                "CallSid",
+                                "CA" + System.nanoTime(),
+                                "From",
+                                "+14155550123",
+                                "To",
+                                business.twilioNumber())),
+                        Map.of());
 
         assertThat(voice.statusCode()).isEqualTo(200);
         assertThat(voice.body())

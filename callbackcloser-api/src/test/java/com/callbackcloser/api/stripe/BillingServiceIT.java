@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 /** Checkout, portal and usage: the core use cases through stripe-java against the Stripe fake, on PostgreSQL. */
 class BillingServiceIT {
     private static final Instant NOW = Instant.parse("2026-03-15T16:00:00Z");
-    private static final Plans PLANS = new Plans(StripeFake.PRICE_STARTER, StripeFake.PRICE_PRO, 0, 3, 10,
-            Plans.DEFAULT_USAGE_ZONE);
+    private static final Plans PLANS =
+            new Plans(StripeFake.PRICE_STARTER, StripeFake.PRICE_PRO, 0, 3, 10, Plans.DEFAULT_USAGE_ZONE);
 
     private final StripeFake stripe = new StripeFake();
     private Jdbi jdbi;
@@ -46,8 +46,11 @@ class BillingServiceIT {
     void setUp() {
         jdbi = TestDatabase.create().jdbi();
         transactions = new JdbiTransactionRunner(jdbi);
-        billing = new BillingService(transactions, new StripeBillingProvider(StripeFake.SECRET_KEY, stripe.baseUrl()),
-                PLANS, Clock.fixed(NOW, ZoneOffset.UTC));
+        billing = new BillingService(
+                transactions,
+                new StripeBillingProvider(StripeFake.SECRET_KEY, stripe.baseUrl()),
+                PLANS,
+                Clock.fixed(NOW, ZoneOffset.UTC));
         business = TestBusinesses.create(transactions, SubscriptionStatus.INACTIVE);
         stripe.createsCustomer("cus_new");
         stripe.createsCheckoutSession("https://checkout.stripe.com/c/pay/cs_test_1");
@@ -65,49 +68,73 @@ class BillingServiceIT {
         billing.startCheckout(checkout(PlanTier.PRO));
 
         assertThat(url).isEqualTo("https://checkout.stripe.com/c/pay/cs_test_1");
-        assertThat(stripe.posts("/v1/customers")).singleElement().asString()
+        assertThat(stripe.posts("/v1/customers"))
+                .singleElement()
+                .asString()
                 .contains("name=Acme Plumbing", "phone=+14155550199", "metadata[businessId]=" + business.id());
         String customer = jdbi.withHandle(h -> h.createQuery("SELECT stripe_customer_id FROM businesses WHERE id = :id")
-                .bind("id", business.id()).mapTo(String.class).one());
+                .bind("id", business.id())
+                .mapTo(String.class)
+                .one());
         assertThat(customer).isEqualTo("cus_new");
-        assertThat(stripe.posts("/v1/checkout/sessions")).hasSize(2).first().asString().contains(
-                "mode=subscription", "customer=cus_new", "line_items[0][price]=" + StripeFake.PRICE_STARTER,
-                "line_items[0][quantity]=1", "allow_promotion_codes=true", "metadata[businessId]=" + business.id(),
-                "subscription_data[metadata][businessId]=" + business.id(), "client_reference_id=" + business.id(),
-                "success_url=https://app.example/billing?ok", "cancel_url=https://app.example/billing?no");
-        assertThat(stripe.posts("/v1/checkout/sessions").get(1)).contains("line_items[0][price]=" + StripeFake.PRICE_PRO);
+        assertThat(stripe.posts("/v1/checkout/sessions"))
+                .hasSize(2)
+                .first()
+                .asString()
+                .contains(
+                        "mode=subscription",
+                        "customer=cus_new",
+                        "line_items[0][price]=" + StripeFake.PRICE_STARTER,
+                        "line_items[0][quantity]=1",
+                        "allow_promotion_codes=true",
+                        "metadata[businessId]=" + business.id(),
+                        "subscription_data[metadata][businessId]=" + business.id(),
+                        "client_reference_id=" + business.id(),
+                        "success_url=https://app.example/billing?ok",
+                        "cancel_url=https://app.example/billing?no");
+        assertThat(stripe.posts("/v1/checkout/sessions").get(1))
+                .contains("line_items[0][price]=" + StripeFake.PRICE_PRO);
     }
 
     @Test
     void onlyStarterAndProCanBeBought() {
-        assertThatThrownBy(() -> billing.startCheckout(checkout(PlanTier.FREE))).isInstanceOf(PlanNotForSaleException.class);
-        BillingService unpriced = new BillingService(transactions,
+        assertThatThrownBy(() -> billing.startCheckout(checkout(PlanTier.FREE)))
+                .isInstanceOf(PlanNotForSaleException.class);
+        BillingService unpriced = new BillingService(
+                transactions,
                 new StripeBillingProvider(StripeFake.SECRET_KEY, stripe.baseUrl()),
-                new Plans(StripeFake.PRICE_STARTER, null, 0, 3, 10, Plans.DEFAULT_USAGE_ZONE), Clock.systemUTC());
-        assertThatThrownBy(() -> unpriced.startCheckout(checkout(PlanTier.PRO))).isInstanceOf(PlanNotForSaleException.class);
+                new Plans(StripeFake.PRICE_STARTER, null, 0, 3, 10, Plans.DEFAULT_USAGE_ZONE),
+                Clock.systemUTC());
+        assertThatThrownBy(() -> unpriced.startCheckout(checkout(PlanTier.PRO)))
+                .isInstanceOf(PlanNotForSaleException.class);
         assertThat(stripe.posts("/v1/checkout/sessions")).isEmpty();
     }
 
     @Test
     void thePortalNeedsACustomer() {
-        assertThatThrownBy(() -> billing.openPortal(new OpenBillingPortal(business.id(), "https://app.example/billing")))
+        assertThatThrownBy(
+                        () -> billing.openPortal(new OpenBillingPortal(business.id(), "https://app.example/billing")))
                 .isInstanceOf(NoBillingAccountException.class);
 
         billing.startCheckout(checkout(PlanTier.STARTER));
         String url = billing.openPortal(new OpenBillingPortal(business.id(), "https://app.example/billing"));
 
         assertThat(url).isEqualTo("https://billing.stripe.com/p/session/test_1");
-        assertThat(stripe.posts("/v1/billing_portal/sessions")).singleElement().asString()
+        assertThat(stripe.posts("/v1/billing_portal/sessions"))
+                .singleElement()
+                .asString()
                 .contains("customer=cus_new", "return_url=https://app.example/billing");
     }
 
     @Test
     void unknownBusinessAndStripeFailuresAreClearErrors() {
-        assertThatThrownBy(() -> billing.startCheckout(new StartCheckout(UUID.randomUUID(), PlanTier.STARTER, "a", "b")))
+        assertThatThrownBy(
+                        () -> billing.startCheckout(new StartCheckout(UUID.randomUUID(), PlanTier.STARTER, "a", "b")))
                 .isInstanceOf(BusinessNotFoundException.class);
         stripe.reset();
         assertThatThrownBy(() -> billing.startCheckout(checkout(PlanTier.STARTER)))
-                .isInstanceOf(BillingProviderException.class).hasMessageContaining("Stripe could not create a customer");
+                .isInstanceOf(BillingProviderException.class)
+                .hasMessageContaining("Stripe could not create a customer");
     }
 
     @Test
@@ -146,8 +173,12 @@ class BillingServiceIT {
     }
 
     private void subscribe(String price) {
-        transactions.inTransaction(r -> r.businesses().applySubscription(business.id(),
-                new SubscriptionChange(SubscriptionStatus.ACTIVE, "cus_1", "sub_1", price), Instant.now(), NOW));
+        transactions.inTransaction(r -> r.businesses()
+                .applySubscription(
+                        business.id(),
+                        new SubscriptionChange(SubscriptionStatus.ACTIVE, "cus_1", "sub_1", price),
+                        Instant.now(),
+                        NOW));
     }
 
     private void startedLead(String smsStartedAt, boolean billingRequired) {
@@ -155,18 +186,24 @@ class BillingServiceIT {
             UUID call = h.createQuery("""
                             INSERT INTO calls (business_id, call_sid, created_at, updated_at)
                             VALUES (:b, :sid, now(), now()) RETURNING id""")
-                    .bind("b", business.id()).bind("sid", "CA" + UUID.randomUUID()).mapTo(UUID.class).one();
+                    .bind("b", business.id())
+                    .bind("sid", "CA" + UUID.randomUUID())
+                    .mapTo(UUID.class)
+                    .one();
             h.createUpdate("""
                             INSERT INTO leads (business_id, call_id, caller_raw, caller_number, sms_started_at,
                                                billing_required, created_at, updated_at)
                             VALUES (:b, :call, '+14155550123', '+14155550123', :started, :billing, now(), now())""")
-                    .bind("b", business.id()).bind("call", call)
+                    .bind("b", business.id())
+                    .bind("call", call)
                     .bind("started", smsStartedAt == null ? null : Instant.parse(smsStartedAt))
-                    .bind("billing", billingRequired).execute();
+                    .bind("billing", billingRequired)
+                    .execute();
         });
     }
 
     private StartCheckout checkout(PlanTier plan) {
-        return new StartCheckout(business.id(), plan, "https://app.example/billing?ok", "https://app.example/billing?no");
+        return new StartCheckout(
+                business.id(), plan, "https://app.example/billing?ok", "https://app.example/billing?no");
     }
 }

@@ -102,7 +102,9 @@ public final class JwtIssuer implements AutoCloseable {
     }
 
     public int jwksFetches() {
-        return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(JWKS_PATH)).build()).getCount();
+        return server.countRequestsMatching(
+                        getRequestedFor(urlPathEqualTo(JWKS_PATH)).build())
+                .getCount();
     }
 
     public static JWTClaimsSet.Builder validClaims(String subject) {
@@ -122,15 +124,21 @@ public final class JwtIssuer implements AutoCloseable {
     }
 
     private void publish() {
-        server.stubFor(get(urlPathEqualTo(JWKS_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(new JWKSet(published).toString())));
+        server.stubFor(get(urlPathEqualTo(JWKS_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(new JWKSet(published).toString())));
     }
 
     private static String sign(JWK key, JWSAlgorithm algorithm, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+                    new JWSHeader.Builder(algorithm)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(key instanceof RSAKey rsaKey ? new RSASSASigner(rsaKey) : new ECDSASigner((ECKey) key));
             return jwt.serialize();
         } catch (Exception e) {

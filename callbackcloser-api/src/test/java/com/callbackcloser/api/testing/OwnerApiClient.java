@@ -22,7 +22,9 @@ public final class OwnerApiClient {
     /** An answer: status, parsed body (null when not JSON), raw response. */
     public record Answer(int status, JsonNode json, HttpResponse<byte[]> raw) {
         public String text(String field) {
-            return json == null || json.get(field) == null || json.get(field).isNull() ? null : json.get(field).asText();
+            return json == null || json.get(field) == null || json.get(field).isNull()
+                    ? null
+                    : json.get(field).asText();
         }
     }
 
@@ -45,9 +47,12 @@ public final class OwnerApiClient {
     public Answer send(String token, String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .method(method, body == null
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(
+                                            body instanceof String s ? s : JSON.writeValueAsString(body)));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }
@@ -57,7 +62,8 @@ public final class OwnerApiClient {
             headers.forEach(request::header);
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode json = null;
-            if (response.headers().firstValue("Content-Type").orElse("").contains("json") && response.body().length > 0) {
+            if (response.headers().firstValue("Content-Type").orElse("").contains("json")
+                    && response.body().length > 0) {
                 json = JSON.readTree(response.body());
             }
             return new Answer(response.statusCode(), json, response);

@@ -42,7 +42,8 @@ public final class ServiceUnderTest {
         for (int i = 0; i < overrides.size(); i += 2) {
             settings.put(overrides.get(i), overrides.get(i + 1));
         }
-        app = new DropwizardAppExtension<>(CallbackCloserApplication.class,
+        app = new DropwizardAppExtension<>(
+                CallbackCloserApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"),
                 settings.entrySet().stream()
                         .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))

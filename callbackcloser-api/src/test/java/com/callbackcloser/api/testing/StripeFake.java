@@ -75,7 +75,8 @@ public final class StripeFake implements AutoCloseable {
         server.stop();
     }
 
-    public static String subscriptionJson(String id, String customerId, String status, String priceId, String businessId) {
+    public static String subscriptionJson(
+            String id, String customerId, String status, String priceId, String businessId) {
         String metadata = businessId == null ? "{}" : "{\"businessId\":\"" + businessId + "\"}";
         return """
                 {"id":"%s","object":"subscription","customer":"%s","status":"%s","livemode":false,
@@ -87,7 +88,10 @@ public final class StripeFake implements AutoCloseable {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withHeader("Request-Id", "req_test").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Request-Id", "req_test")
+                .withBody(body);
     }
 }

@@ -27,13 +27,18 @@ public final class TwilioFake implements AutoCloseable {
     public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
     public static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
-    public static final String INCOMING_NUMBERS_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers.json";
+    public static final String INCOMING_NUMBERS_PATH =
+            "/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers.json";
 
     private final WireMockServer server;
 
     public TwilioFake() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .templatingEnabled(true).globalTemplating(true).containerThreads(64));
+        server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .templatingEnabled(true)
+                .globalTemplating(true)
+                .containerThreads(64));
         server.start();
     }
 
@@ -59,18 +64,26 @@ public final class TwilioFake implements AutoCloseable {
         String state = Scenario.STARTED;
         for (int i = 1; i <= failures; i++) {
             String next = "failed " + i;
-            server.stubFor(createMessage().inScenario("flaky").whenScenarioStateIs(state)
-                    .willReturn(error(status, 20500, "Internal Server Error")).willSetStateTo(next));
+            server.stubFor(createMessage()
+                    .inScenario("flaky")
+                    .whenScenarioStateIs(state)
+                    .willReturn(error(status, 20500, "Internal Server Error"))
+                    .willSetStateTo(next));
             state = next;
         }
-        server.stubFor(createMessage().inScenario("flaky").whenScenarioStateIs(state).willReturn(created()));
+        server.stubFor(
+                createMessage().inScenario("flaky").whenScenarioStateIs(state).willReturn(created()));
     }
 
     /** The first create is answered only after {@code delay} (past the client's timeout), then promptly. */
     public void slowOnceThenAccept(Duration delay) {
-        server.stubFor(createMessage().inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(created().withFixedDelay((int) delay.toMillis())).willSetStateTo("fast"));
-        server.stubFor(createMessage().inScenario("slow").whenScenarioStateIs("fast").willReturn(created()));
+        server.stubFor(createMessage()
+                .inScenario("slow")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(created().withFixedDelay((int) delay.toMillis()))
+                .willSetStateTo("fast"));
+        server.stubFor(
+                createMessage().inScenario("slow").whenScenarioStateIs("fast").willReturn(created()));
     }
 
     /** Every create is refused with Twilio's error JSON. */
@@ -87,12 +100,15 @@ public final class TwilioFake implements AutoCloseable {
             }
             messages.append(messageJson(sid, from, to, body, "sent"));
         });
-        server.stubFor(get(urlPathEqualTo(MESSAGES_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"messages\":[" + messages + "],\"end\":" + Math.max(0, sidToBody.size() - 1)
-                        + ",\"first_page_uri\":\"" + MESSAGES_PATH + "?PageSize=50&Page=0\",\"next_page_uri\":null,"
-                        + "\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,"
-                        + "\"uri\":\"" + MESSAGES_PATH + "?PageSize=50&Page=0\"}")));
+        server.stubFor(get(urlPathEqualTo(MESSAGES_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"messages\":[" + messages + "],\"end\":" + Math.max(0, sidToBody.size() - 1)
+                                + ",\"first_page_uri\":\"" + MESSAGES_PATH
+                                + "?PageSize=50&Page=0\",\"next_page_uri\":null,"
+                                + "\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,"
+                                + "\"uri\":\"" + MESSAGES_PATH + "?PageSize=50&Page=0\"}")));
     }
 
     /** US local numbers for sale (any area code asked for gets these). */
@@ -108,18 +124,23 @@ public final class TwilioFake implements AutoCloseable {
                      "capabilities":{"voice":true,"SMS":true,"MMS":true}}""".formatted(number, number));
         }
         String path = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/AvailablePhoneNumbers/US/Local.json";
-        server.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"available_phone_numbers\":[" + list + "],\"end\":0,\"page\":0,\"page_size\":1,"
-                        + "\"start\":0,\"uri\":\"" + path + "?PageSize=1\",\"first_page_uri\":\"" + path
-                        + "\",\"next_page_uri\":null,\"previous_page_uri\":null}")));
+        server.stubFor(get(urlPathEqualTo(path))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"available_phone_numbers\":[" + list + "],\"end\":0,\"page\":0,\"page_size\":1,"
+                                + "\"start\":0,\"uri\":\"" + path + "?PageSize=1\",\"first_page_uri\":\"" + path
+                                + "\",\"next_page_uri\":null,\"previous_page_uri\":null}")));
     }
 
     /** Buying a number succeeds and it gets this SID. */
     public void sellsNumbers(String sid) {
-        server.stubFor(post(urlPathEqualTo(INCOMING_NUMBERS_PATH)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody(incomingNumberJson(sid, "{{formData request.body 'form' urlDecode=true}}{{{form.PhoneNumber}}}"))));
+        server.stubFor(post(urlPathEqualTo(INCOMING_NUMBERS_PATH))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(incomingNumberJson(
+                                sid, "{{formData request.body 'form' urlDecode=true}}{{{form.PhoneNumber}}}"))));
     }
 
     public void refusesNumberPurchases(int status, int code, String message) {
@@ -135,35 +156,51 @@ public final class TwilioFake implements AutoCloseable {
             }
             list.append(incomingNumberJson(sid, number));
             String one = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers/" + sid + ".json";
-            server.stubFor(get(urlPathEqualTo(one)).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(incomingNumberJson(sid, number))));
-            server.stubFor(post(urlPathEqualTo(one)).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(incomingNumberJson(sid, number))));
+            server.stubFor(get(urlPathEqualTo(one))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(incomingNumberJson(sid, number))));
+            server.stubFor(post(urlPathEqualTo(one))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(incomingNumberJson(sid, number))));
         });
-        server.stubFor(get(urlPathEqualTo(INCOMING_NUMBERS_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"incoming_phone_numbers\":[" + list + "],\"end\":0,\"page\":0,\"page_size\":50,"
-                        + "\"start\":0,\"uri\":\"" + INCOMING_NUMBERS_PATH + "\",\"first_page_uri\":\""
-                        + INCOMING_NUMBERS_PATH + "\",\"next_page_uri\":null,\"previous_page_uri\":null}")));
+        server.stubFor(get(urlPathEqualTo(INCOMING_NUMBERS_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"incoming_phone_numbers\":[" + list + "],\"end\":0,\"page\":0,\"page_size\":50,"
+                                + "\"start\":0,\"uri\":\"" + INCOMING_NUMBERS_PATH + "\",\"first_page_uri\":\""
+                                + INCOMING_NUMBERS_PATH + "\",\"next_page_uri\":null,\"previous_page_uri\":null}")));
     }
 
     /** The number updates (webhook changes) received for this SID, as form bodies. */
     public List<Map<String, String>> numberUpdates(String sid) {
-        return server.findAll(postRequestedFor(urlPathEqualTo(
-                        "/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers/" + sid + ".json"))).stream()
-                .map(TwilioFake::form).toList();
+        return server
+                .findAll(postRequestedFor(urlPathEqualTo(
+                        "/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers/" + sid + ".json")))
+                .stream()
+                .map(TwilioFake::form)
+                .toList();
     }
 
     public List<Map<String, String>> numberPurchases() {
         return server.findAll(postRequestedFor(urlPathEqualTo(INCOMING_NUMBERS_PATH))).stream()
-                .map(TwilioFake::form).toList();
+                .map(TwilioFake::form)
+                .toList();
     }
 
     /** The MP3 of a recording, as Twilio serves it at the recording's URL + ".mp3" (basic auth). */
     public void hasRecording(String recordingSid, byte[] mp3) {
-        server.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Recordings/" + recordingSid + ".mp3"))
-                .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/mpeg").withBody(mp3)));
+        server.stubFor(
+                get(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Recordings/" + recordingSid + ".mp3"))
+                        .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "audio/mpeg")
+                                .withBody(mp3)));
     }
 
     public static String recordingUrl(String recordingSid) {
@@ -178,7 +215,9 @@ public final class TwilioFake implements AutoCloseable {
     }
 
     public int createRequests() {
-        return server.countRequestsMatching(postRequestedFor(urlPathEqualTo(MESSAGES_PATH)).build()).getCount();
+        return server.countRequestsMatching(
+                        postRequestedFor(urlPathEqualTo(MESSAGES_PATH)).build())
+                .getCount();
     }
 
     public List<LoggedRequest> allRequests() {
@@ -196,10 +235,15 @@ public final class TwilioFake implements AutoCloseable {
     }
 
     private static ResponseDefinitionBuilder created() {
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                .withBody(messageJson("SM{{randomValue length=32 type='HEXADECIMAL'}}",
+        return aResponse()
+                .withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody(messageJson(
+                        "SM{{randomValue length=32 type='HEXADECIMAL'}}",
                         "{{formData request.body 'form' urlDecode=true}}{{{form.From}}}",
-                        "{{{form.To}}}", "{{{form.Body}}}", "queued"));
+                        "{{{form.To}}}",
+                        "{{{form.Body}}}",
+                        "queued"));
     }
 
     private static String messageJson(String sid, String from, String to, String body, String status) {
@@ -225,16 +269,19 @@ public final class TwilioFake implements AutoCloseable {
     }
 
     private static ResponseDefinitionBuilder error(int status, int code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":" + code + ",\"message\":\"" + message + "\",\"more_info\":"
                         + "\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}");
     }
 
     private static Map<String, String> form(LoggedRequest request) {
         Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : request.getBodyAsString().split("&")) {
+        for (String pair : request.getBodyAsString().split("&", -1)) {
             int equals = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return form;

@@ -30,7 +30,9 @@ public final class WebhookClient {
 
     /** Signed like Twilio signs it. */
     public HttpResponse<String> post(String pathAndQuery, Map<String, String> params) {
-        return send(pathAndQuery, encode(params),
+        return send(
+                pathAndQuery,
+                encode(params),
                 Map.of("X-Twilio-Signature", TwilioSignature.sign(authToken, publicBaseUrl + pathAndQuery, params)));
     }
 

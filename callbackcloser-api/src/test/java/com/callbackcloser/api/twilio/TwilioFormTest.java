@@ -15,11 +15,12 @@ class TwilioFormTest {
     void decodesPlusesEscapesAndMultiByteCharacters() {
         Map<String, String> params = parse("Body=Hi+there%21+%F0%9F%94%A7+Z%C3%B6e&From=%2B14155550123&Empty=&Flag");
 
-        assertThat(params).containsExactly(
-                Map.entry("Body", "Hi there! 🔧 Zöe"),
-                Map.entry("From", "+14155550123"),
-                Map.entry("Empty", ""),
-                Map.entry("Flag", ""));
+        assertThat(params)
+                .containsExactly(
+                        Map.entry("Body", "Hi there! 🔧 Zöe"),
+                        Map.entry("From", "+14155550123"),
+                        Map.entry("Empty", ""),
+                        Map.entry("Flag", ""));
     }
 
     @Test

@@ -21,15 +21,22 @@ public record BusinessSettings(
     public static final int MAX_NAME_LENGTH = 120;
 
     public BusinessSettings {
-        if (name == null || name.strip().length() < MIN_NAME_LENGTH || name.strip().length() > MAX_NAME_LENGTH) {
-            throw new InvalidInputException("name", "name has " + MIN_NAME_LENGTH + " to " + MAX_NAME_LENGTH + " characters");
+        if (name == null
+                || name.strip().length() < MIN_NAME_LENGTH
+                || name.strip().length() > MAX_NAME_LENGTH) {
+            throw new InvalidInputException(
+                    "name", "name has " + MIN_NAME_LENGTH + " to " + MAX_NAME_LENGTH + " characters");
         }
         name = name.strip();
         forwardingNumber = phone("forwardingNumber", "forwarding number", forwardingNumber);
-        notifyPhone = notifyPhone == null || notifyPhone.isBlank() ? null : phone("notifyPhone", "notify phone", notifyPhone);
-        if (missedCallSeconds < Business.MIN_MISSED_CALL_SECONDS || missedCallSeconds > Business.MAX_MISSED_CALL_SECONDS) {
-            throw new InvalidInputException("missedCallSeconds", "missed-call seconds are "
-                    + Business.MIN_MISSED_CALL_SECONDS + " to " + Business.MAX_MISSED_CALL_SECONDS);
+        notifyPhone =
+                notifyPhone == null || notifyPhone.isBlank() ? null : phone("notifyPhone", "notify phone", notifyPhone);
+        if (missedCallSeconds < Business.MIN_MISSED_CALL_SECONDS
+                || missedCallSeconds > Business.MAX_MISSED_CALL_SECONDS) {
+            throw new InvalidInputException(
+                    "missedCallSeconds",
+                    "missed-call seconds are " + Business.MIN_MISSED_CALL_SECONDS + " to "
+                            + Business.MAX_MISSED_CALL_SECONDS);
         }
         Objects.requireNonNull(serviceLabels, "serviceLabels");
         Objects.requireNonNull(timeZone, "timeZone");
@@ -37,13 +44,23 @@ public record BusinessSettings(
 
     /** Business defaults: 20 s, Repair / Install / Maintenance, New York. */
     public static BusinessSettings withDefaults(String name, String forwardingNumber, String notifyPhone) {
-        return new BusinessSettings(name, forwardingNumber, notifyPhone, Business.DEFAULT_MISSED_CALL_SECONDS,
-                ServiceLabels.DEFAULTS, Business.DEFAULT_TIME_ZONE);
+        return new BusinessSettings(
+                name,
+                forwardingNumber,
+                notifyPhone,
+                Business.DEFAULT_MISSED_CALL_SECONDS,
+                ServiceLabels.DEFAULTS,
+                Business.DEFAULT_TIME_ZONE);
     }
 
     public static BusinessSettings of(Business business) {
-        return new BusinessSettings(business.name(), business.forwardingNumber(), business.notifyPhone(),
-                business.missedCallSeconds(), business.serviceLabels(), business.timeZone());
+        return new BusinessSettings(
+                business.name(),
+                business.forwardingNumber(),
+                business.notifyPhone(),
+                business.missedCallSeconds(),
+                business.serviceLabels(),
+                business.timeZone());
     }
 
     /** An IANA region id such as America/Chicago; offsets ("+02:00") and abbreviations are refused. */

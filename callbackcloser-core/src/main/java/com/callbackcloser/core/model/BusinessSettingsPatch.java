@@ -35,7 +35,10 @@ public record BusinessSettingsPatch(
         compare(changes, "name", before.name(), after.name());
         compare(changes, "forwardingNumber", before.forwardingNumber(), after.forwardingNumber());
         compare(changes, "notifyPhone", before.notifyPhone(), after.notifyPhone());
-        compare(changes, "missedCallSeconds", String.valueOf(before.missedCallSeconds()),
+        compare(
+                changes,
+                "missedCallSeconds",
+                String.valueOf(before.missedCallSeconds()),
                 String.valueOf(after.missedCallSeconds()));
         compare(changes, "serviceLabels", labels(before.serviceLabels()), labels(after.serviceLabels()));
         compare(changes, "timeZone", before.timeZone().getId(), after.timeZone().getId());

@@ -13,6 +13,7 @@ public enum ComplianceKeyword {
     START(Set.of("START", "YES", "UNSTOP")),
     HELP(Set.of("HELP"));
 
+    @SuppressWarnings("ImmutableEnumChecker") // always a Set.of, which is immutable
     private final Set<String> words;
 
     ComplianceKeyword(Set<String> words) {

@@ -38,11 +38,23 @@ public record Lead(
 
     /** This lead after one conversation step taken at {@code now}. */
     public Lead withConversation(ConversationState state, Qualification answers, boolean qualified, Instant now) {
-        return new Lead(id, businessId, callId, callerRaw, callerNumber,
+        return new Lead(
+                id,
+                businessId,
+                callId,
+                callerRaw,
+                callerNumber,
                 qualified && status == LeadStatus.NEW ? LeadStatus.QUALIFIED : status,
-                billingRequired, state, answers,
+                billingRequired,
+                state,
+                answers,
                 smsStartedAt == null ? now : smsStartedAt,
                 state == ConversationState.COMPLETED && smsCompletedAt == null ? now : smsCompletedAt,
-                ownerNotifiedAt, usageLimitNotifiedAt, lastInboundAt, lastOutboundAt, now, createdAt);
+                ownerNotifiedAt,
+                usageLimitNotifiedAt,
+                lastInboundAt,
+                lastOutboundAt,
+                now,
+                createdAt);
     }
 }

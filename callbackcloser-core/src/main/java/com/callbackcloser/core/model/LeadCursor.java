@@ -26,12 +26,13 @@ public record LeadCursor(Instant createdAt, UUID id) {
     /** Empty for something that is not a cursor we issued. */
     public static Optional<LeadCursor> decode(String cursor) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", -1);
             if (parts.length != 3) {
                 return Optional.empty();
             }
             return Optional.of(new LeadCursor(
-                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), UUID.fromString(parts[2])));
+                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                    UUID.fromString(parts[2])));
         } catch (IllegalArgumentException | DateTimeException e) {
             return Optional.empty();
         }

@@ -9,10 +9,7 @@ import java.util.Objects;
  * @param manualPlan a plan given by hand (see {@link PlanTier#manualPriceId()}), or null: Stripe sets it
  */
 public record NewBusiness(
-        BusinessSettings settings,
-        String twilioNumber,
-        SubscriptionStatus subscriptionStatus,
-        PlanTier manualPlan) {
+        BusinessSettings settings, String twilioNumber, SubscriptionStatus subscriptionStatus, PlanTier manualPlan) {
 
     public NewBusiness {
         Objects.requireNonNull(settings, "settings");

@@ -65,9 +65,11 @@ public final class PhoneNumbers {
         if (text == null) {
             return null;
         }
-        return PHONE_LIKE.matcher(text).replaceAll(match -> match.group().replaceAll("\\D", "").length() >= 10
-                ? mask(match.group())
-                : Matcher.quoteReplacement(match.group()));
+        return PHONE_LIKE
+                .matcher(text)
+                .replaceAll(match -> match.group().replaceAll("\\D", "").length() >= 10
+                        ? mask(match.group())
+                        : Matcher.quoteReplacement(match.group()));
     }
 
     private static Optional<Phonenumber.PhoneNumber> parse(String value) {

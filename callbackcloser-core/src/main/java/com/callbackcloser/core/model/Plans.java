@@ -8,8 +8,8 @@ import java.util.Optional;
  * The plans we sell: which Stripe price is which tier, how many conversations a month each allows, and the
  * zone whose calendar months are the usage periods.
  */
-public record Plans(String starterPriceId, String proPriceId, int freeLimit, int starterLimit, int proLimit,
-        ZoneId usageZone) {
+public record Plans(
+        String starterPriceId, String proPriceId, int freeLimit, int starterLimit, int proLimit, ZoneId usageZone) {
 
     public static final ZoneId DEFAULT_USAGE_ZONE = ZoneId.of("America/New_York");
 

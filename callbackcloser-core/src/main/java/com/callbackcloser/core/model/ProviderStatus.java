@@ -9,12 +9,16 @@ import java.util.Map;
  */
 public final class ProviderStatus {
     private static final Map<String, Integer> RANK = Map.ofEntries(
-            Map.entry("accepted", 0), Map.entry("scheduled", 0),
+            Map.entry("accepted", 0),
+            Map.entry("scheduled", 0),
             Map.entry("queued", 1),
             Map.entry("sending", 2),
             Map.entry("sent", 3),
-            Map.entry("delivered", 4), Map.entry("undelivered", 4), Map.entry("failed", 4),
-            Map.entry("canceled", 4), Map.entry("partially_delivered", 4),
+            Map.entry("delivered", 4),
+            Map.entry("undelivered", 4),
+            Map.entry("failed", 4),
+            Map.entry("canceled", 4),
+            Map.entry("partially_delivered", 4),
             Map.entry("read", 5));
 
     private ProviderStatus() {}

@@ -13,6 +13,7 @@ public record RecordingMetadata(String sid, String url, String status, Integer d
         if (isBlank(sid) && isBlank(url) && isBlank(status) && durationSeconds == null) {
             return Optional.empty();
         }
-        return Optional.of(new RecordingMetadata(trimToNull(sid), trimToNull(url), trimToNull(status), durationSeconds));
+        return Optional.of(
+                new RecordingMetadata(trimToNull(sid), trimToNull(url), trimToNull(status), durationSeconds));
     }
 }

@@ -1,5 +1,6 @@
 package com.callbackcloser.core.model;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -9,16 +10,23 @@ import java.util.Set;
  */
 public enum Role {
     OWNER(EnumSet.allOf(Permission.class)),
-    ADMIN(EnumSet.of(Permission.VIEW_BUSINESS, Permission.EDIT_SETTINGS, Permission.VIEW_MEMBERS,
-            Permission.MANAGE_PHONE_NUMBER, Permission.VIEW_LEADS, Permission.EDIT_LEAD_STATUS, Permission.VIEW_USAGE,
+    ADMIN(EnumSet.of(
+            Permission.VIEW_BUSINESS,
+            Permission.EDIT_SETTINGS,
+            Permission.VIEW_MEMBERS,
+            Permission.MANAGE_PHONE_NUMBER,
+            Permission.VIEW_LEADS,
+            Permission.EDIT_LEAD_STATUS,
+            Permission.VIEW_USAGE,
             Permission.VIEW_AUDIT)),
-    AGENT(EnumSet.of(Permission.VIEW_BUSINESS, Permission.VIEW_LEADS, Permission.EDIT_LEAD_STATUS,
-            Permission.VIEW_USAGE));
+    AGENT(EnumSet.of(
+            Permission.VIEW_BUSINESS, Permission.VIEW_LEADS, Permission.EDIT_LEAD_STATUS, Permission.VIEW_USAGE));
 
+    @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable view, never written after construction
     private final Set<Permission> permissions;
 
     Role(Set<Permission> permissions) {
-        this.permissions = permissions;
+        this.permissions = Collections.unmodifiableSet(EnumSet.copyOf(permissions));
     }
 
     public boolean allows(Permission permission) {

@@ -14,7 +14,8 @@ public record ServiceLabels(String first, String second, String third) {
                 Objects.requireNonNull(second, "second"),
                 Objects.requireNonNull(third, "third"))) {
             if (label.isBlank() || label.length() > MAX_LENGTH) {
-                throw new InvalidInputException("serviceLabels", "a service label has 1 to " + MAX_LENGTH + " characters");
+                throw new InvalidInputException(
+                        "serviceLabels", "a service label has 1 to " + MAX_LENGTH + " characters");
             }
         }
     }
@@ -24,7 +25,8 @@ public record ServiceLabels(String first, String second, String third) {
         if (labels == null || labels.size() != 3 || labels.contains(null)) {
             throw new InvalidInputException("serviceLabels", "service labels are exactly three");
         }
-        return new ServiceLabels(labels.get(0).strip(), labels.get(1).strip(), labels.get(2).strip());
+        return new ServiceLabels(
+                labels.get(0).strip(), labels.get(1).strip(), labels.get(2).strip());
     }
 
     /** The label chosen by a reply of 1, 2 or 3. */

@@ -4,12 +4,7 @@ import java.util.Objects;
 
 /** A business's plan and how much of this period's conversations it has used. */
 public record Usage(
-        PlanTier tier,
-        int used,
-        int limit,
-        UsagePeriod period,
-        int billingRequiredLeads,
-        PauseReason pauseReason) {
+        PlanTier tier, int used, int limit, UsagePeriod period, int billingRequiredLeads, PauseReason pauseReason) {
 
     public Usage {
         Objects.requireNonNull(tier, "tier");

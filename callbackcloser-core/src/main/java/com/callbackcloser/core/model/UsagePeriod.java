@@ -31,5 +31,4 @@ public record UsagePeriod(Instant start, Instant end) {
     private static Instant startOf(YearMonth month, ZoneId zone) {
         return month.atDay(1).atStartOfDay(zone).toInstant();
     }
-
 }

@@ -50,10 +50,19 @@ public final class ApiKeyService {
         String secret = newSecret();
         Instant now = clock.instant();
         ApiKey key = transactions.inTransaction(repositories -> {
-            ApiKey created = repositories.apiKeys().insert(actor.subject(), label,
-                    secret.substring(0, SHOWN_PREFIX_LENGTH), hash(secret), now);
-            repositories.audit().record(null, actor.subject(), "api_key.created", created.id().toString(), List.of(),
-                    actor.correlationId(), now);
+            ApiKey created = repositories
+                    .apiKeys()
+                    .insert(actor.subject(), label, secret.substring(0, SHOWN_PREFIX_LENGTH), hash(secret), now);
+            repositories
+                    .audit()
+                    .record(
+                            null,
+                            actor.subject(),
+                            "api_key.created",
+                            created.id().toString(),
+                            List.of(),
+                            actor.correlationId(),
+                            now);
             return created;
         });
         return new IssuedApiKey(key, secret);
@@ -69,8 +78,16 @@ public final class ApiKeyService {
             if (!repositories.apiKeys().revoke(keyId, actor.subject(), now)) {
                 throw new ResourceNotFoundException("API key");
             }
-            repositories.audit().record(null, actor.subject(), "api_key.revoked", keyId.toString(), List.of(),
-                    actor.correlationId(), now);
+            repositories
+                    .audit()
+                    .record(
+                            null,
+                            actor.subject(),
+                            "api_key.revoked",
+                            keyId.toString(),
+                            List.of(),
+                            actor.correlationId(),
+                            now);
             return null;
         });
     }
@@ -81,7 +98,8 @@ public final class ApiKeyService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return transactions.inTransaction(repositories -> repositories.apiKeys().useActive(hash(secret), now))
+        return transactions
+                .inTransaction(repositories -> repositories.apiKeys().useActive(hash(secret), now))
                 .map(ApiKey::subject);
     }
 
@@ -95,8 +113,8 @@ public final class ApiKeyService {
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

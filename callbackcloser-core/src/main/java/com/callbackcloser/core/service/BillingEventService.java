@@ -48,17 +48,21 @@ public final class BillingEventService implements HandleBillingEventUseCase {
                 return BillingEventOutcome.DUPLICATE;
             }
             if (kind == BillingEvent.Kind.IGNORED) {
-                repositories.billingEvents().recordOutcome(event.eventId(), null, BillingEventOutcome.IGNORED.logName());
+                repositories
+                        .billingEvents()
+                        .recordOutcome(event.eventId(), null, BillingEventOutcome.IGNORED.logName());
                 return BillingEventOutcome.IGNORED;
             }
             Optional<Business> business = businessOf(repositories, event);
             if (business.isEmpty()) {
-                repositories.billingEvents().recordOutcome(
-                        event.eventId(), null, BillingEventOutcome.UNKNOWN_BUSINESS.logName());
+                repositories
+                        .billingEvents()
+                        .recordOutcome(event.eventId(), null, BillingEventOutcome.UNKNOWN_BUSINESS.logName());
                 return BillingEventOutcome.UNKNOWN_BUSINESS;
             }
             UUID businessId = business.get().id();
-            boolean applied = repositories.businesses()
+            boolean applied = repositories
+                    .businesses()
                     .applySubscription(businessId, change(kind, event, checkedOut), event.created(), now);
             BillingEventOutcome outcome = applied ? BillingEventOutcome.APPLIED : BillingEventOutcome.STALE;
             repositories.billingEvents().recordOutcome(event.eventId(), businessId, outcome.logName());
@@ -75,15 +79,23 @@ public final class BillingEventService implements HandleBillingEventUseCase {
         return subscription;
     }
 
-    private static SubscriptionChange change(BillingEvent.Kind kind, BillingEvent event, SubscriptionSnapshot checkedOut) {
+    private static SubscriptionChange change(
+            BillingEvent.Kind kind, BillingEvent event, SubscriptionSnapshot checkedOut) {
         return switch (kind) {
-            case CHECKOUT_COMPLETED -> checkedOut == null
-                    ? new SubscriptionChange(SubscriptionStatus.INACTIVE, event.customerId(), null, null)
-                    : new SubscriptionChange(SubscriptionStatus.fromStripe(checkedOut.status()),
-                            firstNonNull(event.customerId(), checkedOut.customerId()), checkedOut.id(),
-                            checkedOut.priceId());
-            case SUBSCRIPTION_CHANGED -> new SubscriptionChange(SubscriptionStatus.fromStripe(event.stripeStatus()),
-                    event.customerId(), event.subscriptionId(), event.priceId());
+            case CHECKOUT_COMPLETED ->
+                checkedOut == null
+                        ? new SubscriptionChange(SubscriptionStatus.INACTIVE, event.customerId(), null, null)
+                        : new SubscriptionChange(
+                                SubscriptionStatus.fromStripe(checkedOut.status()),
+                                firstNonNull(event.customerId(), checkedOut.customerId()),
+                                checkedOut.id(),
+                                checkedOut.priceId());
+            case SUBSCRIPTION_CHANGED ->
+                new SubscriptionChange(
+                        SubscriptionStatus.fromStripe(event.stripeStatus()),
+                        event.customerId(),
+                        event.subscriptionId(),
+                        event.priceId());
             case PAYMENT_FAILED -> new SubscriptionChange(SubscriptionStatus.PAST_DUE, event.customerId(), null, null);
             case PAYMENT_SUCCEEDED -> new SubscriptionChange(SubscriptionStatus.ACTIVE, event.customerId(), null, null);
             case IGNORED -> throw new IllegalArgumentException("ignored events change nothing");
@@ -92,7 +104,8 @@ public final class BillingEventService implements HandleBillingEventUseCase {
 
     /** Our id in the metadata first (it survives a customer being shared), then the Stripe customer. */
     private static Optional<Business> businessOf(Repositories repositories, BillingEvent event) {
-        Optional<Business> byId = parseId(event.businessIdHint()).flatMap(id -> repositories.businesses().findById(id));
+        Optional<Business> byId = parseId(event.businessIdHint())
+                .flatMap(id -> repositories.businesses().findById(id));
         if (byId.isPresent() || event.customerId() == null) {
             return byId;
         }

@@ -71,14 +71,16 @@ public final class BillingService implements StartCheckoutUseCase, OpenBillingPo
         Instant now = clock.instant();
         UsagePeriod period = UsagePeriod.monthContaining(now, plans.usageZone());
         return transactions.inTransaction(repositories -> {
-            Business business = repositories.businesses().findById(businessId)
+            Business business = repositories
+                    .businesses()
+                    .findById(businessId)
                     .orElseThrow(() -> new BusinessNotFoundException(businessId));
             PlanTier tier = plans.tierOf(business.subscription());
             int limit = plans.limitOf(tier);
             int used = repositories.leads().countConversationsStarted(businessId, period);
             int billingRequired = repositories.leads().countBillingRequired(businessId);
-            return new Usage(tier, used, limit, period, billingRequired,
-                    pauseReason(business, used, limit, billingRequired));
+            return new Usage(
+                    tier, used, limit, period, billingRequired, pauseReason(business, used, limit, billingRequired));
         });
     }
 
@@ -93,7 +95,8 @@ public final class BillingService implements StartCheckoutUseCase, OpenBillingPo
     }
 
     private Business business(UUID businessId) {
-        return transactions.inTransaction(repositories -> repositories.businesses().findById(businessId))
+        return transactions
+                .inTransaction(repositories -> repositories.businesses().findById(businessId))
                 .orElseThrow(() -> new BusinessNotFoundException(businessId));
     }
 }

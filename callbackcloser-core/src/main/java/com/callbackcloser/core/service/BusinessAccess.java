@@ -17,11 +17,13 @@ final class BusinessAccess {
     private BusinessAccess() {}
 
     static Membership require(Repositories repositories, Actor actor, UUID businessId, Permission permission) {
-        Membership membership = repositories.members().find(businessId, actor.subject())
+        Membership membership = repositories
+                .members()
+                .find(businessId, actor.subject())
                 .orElseThrow(() -> new ResourceNotFoundException("business"));
         if (!membership.role().allows(permission)) {
-            throw new AccessDeniedException("a " + membership.role().name().toLowerCase(Locale.ROOT)
-                    + " may not " + permission.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            throw new AccessDeniedException("a " + membership.role().name().toLowerCase(Locale.ROOT) + " may not "
+                    + permission.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         return membership;
     }

@@ -21,17 +21,21 @@ public final class BusinessRegistry {
     }
 
     public Business register(NewBusiness business) {
-        return transactions.inTransaction(repositories -> repositories.businesses().create(business, clock.instant()));
+        return transactions.inTransaction(
+                repositories -> repositories.businesses().create(business, clock.instant()));
     }
 
     public List<Business> listAll() {
-        return transactions.inTransaction(repositories -> repositories.businesses().listAll());
+        return transactions.inTransaction(
+                repositories -> repositories.businesses().listAll());
     }
 
     /** By hand, until (or instead of) Stripe: e.g. a trial, or trying the service without Stripe. */
     public void setManualSubscription(UUID businessId, SubscriptionStatus status, PlanTier plan) {
         transactions.inTransaction(repositories -> {
-            repositories.businesses().findById(businessId).orElseThrow(() -> new BusinessNotFoundException(businessId));
+            if (repositories.businesses().findById(businessId).isEmpty()) {
+                throw new BusinessNotFoundException(businessId);
+            }
             repositories.businesses().setManualSubscription(businessId, status, plan, clock.instant());
             return null;
         });

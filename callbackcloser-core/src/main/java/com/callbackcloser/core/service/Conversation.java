@@ -30,14 +30,28 @@ public final class Conversation {
     public static final int MAX_NAME_LENGTH = 80;
 
     private static final Map<String, String> URGENCIES = Map.ofEntries(
-            Map.entry("1", "Emergency"), Map.entry("emergency", "Emergency"), Map.entry("urgent", "Emergency"),
-            Map.entry("2", "Today"), Map.entry("today", "Today"), Map.entry("asap", "Today"),
-            Map.entry("3", "This week"), Map.entry("week", "This week"), Map.entry("this week", "This week"),
-            Map.entry("4", "Quote"), Map.entry("quote", "Quote"), Map.entry("estimate", "Quote"));
+            Map.entry("1", "Emergency"),
+            Map.entry("emergency", "Emergency"),
+            Map.entry("urgent", "Emergency"),
+            Map.entry("2", "Today"),
+            Map.entry("today", "Today"),
+            Map.entry("asap", "Today"),
+            Map.entry("3", "This week"),
+            Map.entry("week", "This week"),
+            Map.entry("this week", "This week"),
+            Map.entry("4", "Quote"),
+            Map.entry("quote", "Quote"),
+            Map.entry("estimate", "Quote"));
     private static final Map<String, String> BEST_TIMES = Map.ofEntries(
-            Map.entry("1", "Morning"), Map.entry("morning", "Morning"), Map.entry("am", "Morning"),
-            Map.entry("2", "Afternoon"), Map.entry("afternoon", "Afternoon"), Map.entry("pm", "Afternoon"),
-            Map.entry("3", "Evening"), Map.entry("evening", "Evening"), Map.entry("tonight", "Evening"));
+            Map.entry("1", "Morning"),
+            Map.entry("morning", "Morning"),
+            Map.entry("am", "Morning"),
+            Map.entry("2", "Afternoon"),
+            Map.entry("afternoon", "Afternoon"),
+            Map.entry("pm", "Afternoon"),
+            Map.entry("3", "Evening"),
+            Map.entry("evening", "Evening"),
+            Map.entry("tonight", "Evening"));
     private static final Set<String> NO_NAME = Set.of("", "skip", "no", "n/a", "na");
     private static final Pattern US_ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
     private static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9 -]{3,10}");
@@ -46,27 +60,54 @@ public final class Conversation {
 
     private Conversation() {}
 
-    public static ConversationStep step(ConversationState state, String reply, Business business, Qualification answers) {
+    public static ConversationStep step(
+            ConversationState state, String reply, Business business, Qualification answers) {
         String text = reply == null ? "" : reply.strip();
         return switch (state) {
-            case NOT_STARTED -> advance(ConversationState.AWAITING_SERVICE, answers,
-                    MessageTemplates.servicePrompt(business), false, false);
+            case NOT_STARTED ->
+                advance(
+                        ConversationState.AWAITING_SERVICE,
+                        answers,
+                        MessageTemplates.servicePrompt(business),
+                        false,
+                        false);
             case AWAITING_SERVICE -> service(text, business, answers);
-            case AWAITING_URGENCY -> choice(URGENCIES, text)
-                    .map(urgency -> advance(ConversationState.AWAITING_ZIP, answers.withUrgency(urgency),
-                            MessageTemplates.zipPrompt(), false, false))
-                    .orElseGet(() -> repeat(state, answers, MessageTemplates.urgencyRetry()));
-            case AWAITING_ZIP -> zip(text)
-                    .map(zip -> advance(ConversationState.AWAITING_BEST_TIME, answers.withZip(zip),
-                            MessageTemplates.bestTimePrompt(), false, true))
-                    .orElseGet(() -> repeat(state, answers, MessageTemplates.zipRetry()));
-            case AWAITING_BEST_TIME -> choice(BEST_TIMES, text)
-                    .map(time -> advance(ConversationState.AWAITING_NAME, answers.withBestTime(time),
-                            MessageTemplates.namePrompt(), false, false))
-                    .orElseGet(() -> repeat(state, answers, MessageTemplates.bestTimeRetry()));
+            case AWAITING_URGENCY ->
+                choice(URGENCIES, text)
+                        .map(urgency -> advance(
+                                ConversationState.AWAITING_ZIP,
+                                answers.withUrgency(urgency),
+                                MessageTemplates.zipPrompt(),
+                                false,
+                                false))
+                        .orElseGet(() -> repeat(state, answers, MessageTemplates.urgencyRetry()));
+            case AWAITING_ZIP ->
+                zip(text)
+                        .map(zip -> advance(
+                                ConversationState.AWAITING_BEST_TIME,
+                                answers.withZip(zip),
+                                MessageTemplates.bestTimePrompt(),
+                                false,
+                                true))
+                        .orElseGet(() -> repeat(state, answers, MessageTemplates.zipRetry()));
+            case AWAITING_BEST_TIME ->
+                choice(BEST_TIMES, text)
+                        .map(time -> advance(
+                                ConversationState.AWAITING_NAME,
+                                answers.withBestTime(time),
+                                MessageTemplates.namePrompt(),
+                                false,
+                                false))
+                        .orElseGet(() -> repeat(state, answers, MessageTemplates.bestTimeRetry()));
             case AWAITING_NAME -> name(text, business, answers);
-            case COMPLETED -> new ConversationStep(ConversationState.COMPLETED, answers,
-                    MessageTemplates.alreadyCompleted(business), false, false, false);
+            case COMPLETED ->
+                new ConversationStep(
+                        ConversationState.COMPLETED,
+                        answers,
+                        MessageTemplates.alreadyCompleted(business),
+                        false,
+                        false,
+                        false);
         };
     }
 
@@ -80,15 +121,23 @@ public final class Conversation {
             case "3" -> business.serviceLabels().third();
             default -> truncate(text, MAX_SERVICE_LENGTH);
         };
-        return advance(ConversationState.AWAITING_URGENCY, answers.withService(service, text),
-                MessageTemplates.urgencyPrompt(service), true, false);
+        return advance(
+                ConversationState.AWAITING_URGENCY,
+                answers.withService(service, text),
+                MessageTemplates.urgencyPrompt(service),
+                true,
+                false);
     }
 
     private static ConversationStep name(String text, Business business, Qualification answers) {
         String candidate = stripNoise(text);
         String name = NO_NAME.contains(candidate.toLowerCase(Locale.ROOT)) ? null : truncate(text, MAX_NAME_LENGTH);
-        return advance(ConversationState.COMPLETED, answers.withContactName(name),
-                MessageTemplates.completed(business, name), false, false);
+        return advance(
+                ConversationState.COMPLETED,
+                answers.withContactName(name),
+                MessageTemplates.completed(business, name),
+                false,
+                false);
     }
 
     /** 12345 and 12345-6789 as given; other postal codes (K1A 0B6) of 3 to 10 characters, upper-cased. */
@@ -115,8 +164,8 @@ public final class Conversation {
         return text.length() <= max ? text : text.substring(0, max);
     }
 
-    private static ConversationStep advance(ConversationState next, Qualification answers, String reply,
-            boolean qualified, boolean notifyOwner) {
+    private static ConversationStep advance(
+            ConversationState next, Qualification answers, String reply, boolean qualified, boolean notifyOwner) {
         return new ConversationStep(next, answers, reply, true, qualified, notifyOwner);
     }
 

@@ -24,12 +24,15 @@ final class ConversationQuota {
     record Admission(boolean admitted, int used, int limit, PlanTier tier) {}
 
     Admission admit(Repositories repositories, UUID businessId, Instant now) {
-        Business business = repositories.businesses().lock(businessId)
+        Business business = repositories
+                .businesses()
+                .lock(businessId)
                 .orElseThrow(() -> new IllegalStateException("business " + businessId + " vanished"));
         PlanTier tier = plans.tierOf(business.subscription());
         int limit = plans.limitOf(tier);
-        int used = repositories.leads().countConversationsStarted(
-                businessId, UsagePeriod.monthContaining(now, plans.usageZone()));
+        int used = repositories
+                .leads()
+                .countConversationsStarted(businessId, UsagePeriod.monthContaining(now, plans.usageZone()));
         return new Admission(used < limit, used, limit, tier);
     }
 }

@@ -59,8 +59,10 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
         String sender = PhoneNumbers.normalize(sms.from());
         String body = sms.body() == null ? "" : sms.body();
 
-        Optional<UUID> stored = repositories.messages().recordInbound(
-                business.id(), sender, to, body, trimToNull(sms.messageSid()), sms.rawPayloadJson(), now);
+        Optional<UUID> stored = repositories
+                .messages()
+                .recordInbound(
+                        business.id(), sender, to, body, trimToNull(sms.messageSid()), sms.rawPayloadJson(), now);
         Optional<Lead> lead = repositories.leads().lockLatestForCaller(business.id(), sender);
         if (stored.isPresent() && lead.isPresent()) {
             repositories.messages().linkToLead(stored.get(), lead.get().id());
@@ -89,14 +91,23 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
      * STOP, START and HELP are answered inline, even for a retried MessageSid (the answer may not have
      * reached the sender the first time); recording them again changes nothing.
      */
-    private static InboundSmsResult compliance(Repositories repositories, Business business, InboundSms sms,
-            String sender, ComplianceKeyword keyword, UUID leadId, boolean firstDelivery, Instant now) {
+    private static InboundSmsResult compliance(
+            Repositories repositories,
+            Business business,
+            InboundSms sms,
+            String sender,
+            ComplianceKeyword keyword,
+            UUID leadId,
+            boolean firstDelivery,
+            Instant now) {
         String messageSid = trimToNull(sms.messageSid());
         String reply;
         InboundSmsOutcome outcome;
         switch (keyword) {
             case STOP -> {
-                repositories.consents().recordOptOut(business.id(), sender, sms.from(), keyword.name(), messageSid, now);
+                repositories
+                        .consents()
+                        .recordOptOut(business.id(), sender, sms.from(), keyword.name(), messageSid, now);
                 reply = MessageTemplates.optedOut(business);
                 outcome = InboundSmsOutcome.OPTED_OUT;
             }
@@ -111,8 +122,9 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
             }
         }
         if (firstDelivery) {
-            repositories.messages().recordTwimlReply(
-                    business.id(), leadId, PhoneNumbers.normalize(sms.to()), sender, reply, now);
+            repositories
+                    .messages()
+                    .recordTwimlReply(business.id(), leadId, PhoneNumbers.normalize(sms.to()), sender, reply, now);
         }
         return new InboundSmsResult(outcome, leadId, Optional.of(reply));
     }
@@ -130,7 +142,8 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
         return Optional.empty();
     }
 
-    private InboundSmsResult converse(Repositories repositories, Business business, Lead lead, String body, Instant now) {
+    private InboundSmsResult converse(
+            Repositories repositories, Business business, Lead lead, String body, Instant now) {
         if (!lead.smsStarted() && !quota.admit(repositories, business.id(), now).admitted()) {
             repositories.leads().markBillingRequired(lead.id(), now);
             return InboundSmsResult.of(InboundSmsOutcome.USAGE_LIMIT_REACHED, lead.id());
@@ -141,8 +154,10 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
         repositories.leads().saveConversation(after, now);
 
         String twilioNumber = business.twilioNumberIfAny().orElseThrow();
-        OutboundTexts.queue(repositories,
-                new OutboundSms(business.id(), lead.id(), Participant.LEAD, twilioNumber, lead.callerNumber(), step.reply()),
+        OutboundTexts.queue(
+                repositories,
+                new OutboundSms(
+                        business.id(), lead.id(), Participant.LEAD, twilioNumber, lead.callerNumber(), step.reply()),
                 now);
         if (step.notifyOwner()) {
             notifyOwner(repositories, business, after, now);
@@ -167,7 +182,15 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
         }
         String summary = MessageTemplates.ownerSummary(
                 business, lead, lead.qualification(), leadLinks.linkTo(business.id(), lead.id()));
-        OutboundTexts.queue(repositories, new OutboundSms(business.id(), lead.id(), Participant.OWNER,
-                business.twilioNumberIfAny().orElseThrow(), ownerPhone.get(), summary), now);
+        OutboundTexts.queue(
+                repositories,
+                new OutboundSms(
+                        business.id(),
+                        lead.id(),
+                        Participant.OWNER,
+                        business.twilioNumberIfAny().orElseThrow(),
+                        ownerPhone.get(),
+                        summary),
+                now);
     }
 }

@@ -35,16 +35,19 @@ public final class IncomingCallService implements HandleIncomingCallUseCase {
                 return new IncomingCallDecision.NotConfigured("no business has the number " + PhoneNumbers.mask(to));
             }
             Business business = found.get();
-            repositories.calls().recordIncoming(new IncomingCallRecord(
-                    business.id(),
-                    call.callSid().strip(),
-                    trimToNull(call.parentCallSid()),
-                    trimToNull(call.from()),
-                    PhoneNumbers.normalize(trimToNull(call.from())),
-                    call.to().strip(),
-                    to,
-                    call.rawPayloadJson()),
-                    clock.instant());
+            repositories
+                    .calls()
+                    .recordIncoming(
+                            new IncomingCallRecord(
+                                    business.id(),
+                                    call.callSid().strip(),
+                                    trimToNull(call.parentCallSid()),
+                                    trimToNull(call.from()),
+                                    PhoneNumbers.normalize(trimToNull(call.from())),
+                                    call.to().strip(),
+                                    to,
+                                    call.rawPayloadJson()),
+                            clock.instant());
             return new IncomingCallDecision.ForwardToOwner(
                     business.forwardingNumber(), business.missedCallSeconds(), business.twilioNumber());
         });

@@ -42,7 +42,8 @@ public final class LeadService {
         }
         LeadCursor after = cursor == null || cursor.isBlank()
                 ? null
-                : LeadCursor.decode(cursor).orElseThrow(() -> new InvalidInputException("cursor", "not a cursor we issued"));
+                : LeadCursor.decode(cursor)
+                        .orElseThrow(() -> new InvalidInputException("cursor", "not a cursor we issued"));
         return transactions.inTransaction(repositories -> {
             BusinessAccess.require(repositories, actor, businessId, Permission.VIEW_LEADS);
             // One more than asked says whether there is a next page without a second query.
@@ -60,7 +61,9 @@ public final class LeadService {
         return transactions.inTransaction(repositories -> {
             BusinessAccess.require(repositories, actor, businessId, Permission.VIEW_LEADS);
             Lead lead = lead(repositories, businessId, leadId);
-            CallRecord call = lead.callId() == null ? null : repositories.calls().findById(lead.callId()).orElse(null);
+            CallRecord call = lead.callId() == null
+                    ? null
+                    : repositories.calls().findById(lead.callId()).orElse(null);
             return new LeadDetail(lead, call, repositories.messages().transcript(leadId));
         });
     }
@@ -75,8 +78,16 @@ public final class LeadService {
             Lead lead = lead(repositories, businessId, leadId);
             if (lead.status() != status) {
                 repositories.leads().changeStatus(leadId, status, now);
-                repositories.audit().record(businessId, actor.subject(), "lead.status_changed", leadId.toString(),
-                        List.of(new FieldChange("status", lead.status().name(), status.name())), actor.correlationId(), now);
+                repositories
+                        .audit()
+                        .record(
+                                businessId,
+                                actor.subject(),
+                                "lead.status_changed",
+                                leadId.toString(),
+                                List.of(new FieldChange("status", lead.status().name(), status.name())),
+                                actor.correlationId(),
+                                now);
             }
             return null;
         });
@@ -88,14 +99,18 @@ public final class LeadService {
         return transactions.inTransaction(repositories -> {
             BusinessAccess.require(repositories, actor, businessId, Permission.VIEW_LEADS);
             Lead lead = lead(repositories, businessId, leadId);
-            return repositories.calls().findById(lead.callId())
+            return repositories
+                    .calls()
+                    .findById(lead.callId())
                     .map(CallRecord::recording)
                     .filter(recording -> recording != null && recording.url() != null);
         });
     }
 
     private static Lead lead(Repositories repositories, UUID businessId, UUID leadId) {
-        return repositories.leads().findInBusiness(businessId, leadId)
+        return repositories
+                .leads()
+                .findInBusiness(businessId, leadId)
                 .orElseThrow(() -> new ResourceNotFoundException("lead"));
     }
 }

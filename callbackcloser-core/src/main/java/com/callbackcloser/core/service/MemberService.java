@@ -45,15 +45,24 @@ public final class MemberService {
             BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_MEMBERS);
             lockOwners(repositories, businessId);
             Optional<Membership> existing = repositories.members().find(businessId, subject.strip());
-            if (existing.isPresent() && existing.get().role() == Role.OWNER && role != Role.OWNER
+            if (existing.isPresent()
+                    && existing.get().role() == Role.OWNER
+                    && role != Role.OWNER
                     && owners(repositories, businessId) == 1) {
                 throw new ConflictException("the last owner cannot stop being an owner");
             }
             Membership member = repositories.members().put(businessId, subject.strip(), role, now);
-            repositories.audit().record(businessId, actor.subject(),
-                    existing.isPresent() ? "member.role_changed" : "member.added", member.subject(),
-                    List.of(new FieldChange("role", existing.map(m -> m.role().name()).orElse(null), role.name())),
-                    actor.correlationId(), now);
+            repositories
+                    .audit()
+                    .record(
+                            businessId,
+                            actor.subject(),
+                            existing.isPresent() ? "member.role_changed" : "member.added",
+                            member.subject(),
+                            List.of(new FieldChange(
+                                    "role", existing.map(m -> m.role().name()).orElse(null), role.name())),
+                            actor.correlationId(),
+                            now);
             return member;
         });
     }
@@ -63,14 +72,24 @@ public final class MemberService {
         transactions.inTransaction(repositories -> {
             BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_MEMBERS);
             lockOwners(repositories, businessId);
-            Membership member = repositories.members().find(businessId, subject)
+            Membership member = repositories
+                    .members()
+                    .find(businessId, subject)
                     .orElseThrow(() -> new ResourceNotFoundException("member"));
             if (member.role() == Role.OWNER && owners(repositories, businessId) == 1) {
                 throw new ConflictException("the last owner cannot be removed");
             }
             repositories.members().remove(businessId, subject);
-            repositories.audit().record(businessId, actor.subject(), "member.removed", subject,
-                    List.of(new FieldChange("role", member.role().name(), null)), actor.correlationId(), now);
+            repositories
+                    .audit()
+                    .record(
+                            businessId,
+                            actor.subject(),
+                            "member.removed",
+                            subject,
+                            List.of(new FieldChange("role", member.role().name(), null)),
+                            actor.correlationId(),
+                            now);
             return null;
         });
     }
@@ -81,6 +100,8 @@ public final class MemberService {
     }
 
     private static long owners(Repositories repositories, UUID businessId) {
-        return repositories.members().listForBusiness(businessId).stream().filter(m -> m.role() == Role.OWNER).count();
+        return repositories.members().listForBusiness(businessId).stream()
+                .filter(m -> m.role() == Role.OWNER)
+                .count();
     }
 }

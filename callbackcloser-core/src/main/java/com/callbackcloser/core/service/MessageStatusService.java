@@ -33,11 +33,20 @@ public final class MessageStatusService implements HandleMessageStatusUseCase {
                 return MessageStatusOutcome.OUT_OF_ORDER;
             }
             Instant now = clock.instant();
-            repositories.outbox().updateProviderStatus(
-                    message.id(), callback.messageSid(), callback.status(), callback.errorCode(), now);
+            repositories
+                    .outbox()
+                    .updateProviderStatus(
+                            message.id(), callback.messageSid(), callback.status(), callback.errorCode(), now);
             if (Integer.valueOf(OutboxDispatcher.TWILIO_UNSUBSCRIBED_RECIPIENT).equals(callback.errorCode())) {
-                repositories.consents().recordOptOut(message.businessId(), message.to(), message.to(),
-                        "TWILIO_" + callback.errorCode(), callback.messageSid(), now);
+                repositories
+                        .consents()
+                        .recordOptOut(
+                                message.businessId(),
+                                message.to(),
+                                message.to(),
+                                "TWILIO_" + callback.errorCode(),
+                                callback.messageSid(),
+                                now);
             }
             return MessageStatusOutcome.UPDATED;
         });

@@ -63,7 +63,8 @@ public final class MessageTemplates {
     }
 
     public static String optedOut(Business business) {
-        return "You're unsubscribed from " + business.name() + " texts and will get no more. Reply START to resubscribe.";
+        return "You're unsubscribed from " + business.name()
+                + " texts and will get no more. Reply START to resubscribe.";
     }
 
     public static String optedIn(Business business) {

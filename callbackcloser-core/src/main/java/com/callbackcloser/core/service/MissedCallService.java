@@ -9,8 +9,8 @@ import com.callbackcloser.core.model.DialOutcome;
 import com.callbackcloser.core.model.Lead;
 import com.callbackcloser.core.model.OutboundSms;
 import com.callbackcloser.core.model.Participant;
-import com.callbackcloser.core.model.Plans;
 import com.callbackcloser.core.model.PhoneNumbers;
+import com.callbackcloser.core.model.Plans;
 import com.callbackcloser.core.model.RecordingMetadata;
 import com.callbackcloser.core.port.in.DialStatusCallback;
 import com.callbackcloser.core.port.in.DialStatusOutcome;
@@ -52,8 +52,10 @@ public final class MissedCallService implements HandleDialStatusUseCase {
         if (callback.isRecordingOnly()) {
             RecordingMetadata recording = callback.recording().orElseThrow();
             transactions.inTransaction(repositories -> {
-                repositories.calls().attachRecording(
-                        callback.callSid().strip(), recording, callback.rawPayloadJson(), clock.instant());
+                repositories
+                        .calls()
+                        .attachRecording(
+                                callback.callSid().strip(), recording, callback.rawPayloadJson(), clock.instant());
                 return null;
             });
             return DialStatusResult.of(DialStatusOutcome.RECORDING_STORED);
@@ -75,24 +77,27 @@ public final class MissedCallService implements HandleDialStatusUseCase {
         Instant now = clock.instant();
         String callerRaw = trimToNull(callback.from());
         String caller = PhoneNumbers.normalize(callerRaw);
-        UUID callId = repositories.calls().recordDialResult(new DialResultRecord(
-                business.id(),
-                callback.callSid().strip(),
-                trimToNull(callback.parentCallSid()),
-                trimToNull(callback.dialCallSid()),
-                callerRaw,
-                caller,
-                callback.to().strip(),
-                to,
-                trimToNull(callback.dialCallStatus()),
-                outcome.callStatus(),
-                callback.callDurationSeconds(),
-                callback.dialCallDurationSeconds(),
-                callback.recording().orElse(null),
-                outcome == DialOutcome.ANSWERED,
-                outcome == DialOutcome.MISSED,
-                callback.rawPayloadJson()),
-                now);
+        UUID callId = repositories
+                .calls()
+                .recordDialResult(
+                        new DialResultRecord(
+                                business.id(),
+                                callback.callSid().strip(),
+                                trimToNull(callback.parentCallSid()),
+                                trimToNull(callback.dialCallSid()),
+                                callerRaw,
+                                caller,
+                                callback.to().strip(),
+                                to,
+                                trimToNull(callback.dialCallStatus()),
+                                outcome.callStatus(),
+                                callback.callDurationSeconds(),
+                                callback.dialCallDurationSeconds(),
+                                callback.recording().orElse(null),
+                                outcome == DialOutcome.ANSWERED,
+                                outcome == DialOutcome.MISSED,
+                                callback.rawPayloadJson()),
+                        now);
 
         if (outcome == DialOutcome.ANSWERED) {
             return new DialStatusResult(DialStatusOutcome.ANSWERED, callId, null);
@@ -101,13 +106,14 @@ public final class MissedCallService implements HandleDialStatusUseCase {
             return new DialStatusResult(DialStatusOutcome.NOT_FINAL, callId, null);
         }
 
-        Lead lead = repositories.leads().findOrCreateForCall(
-                business.id(), callId, callerRaw == null ? "" : callerRaw, caller == null ? "" : caller, now);
+        Lead lead = repositories
+                .leads()
+                .findOrCreateForCall(
+                        business.id(), callId, callerRaw == null ? "" : callerRaw, caller == null ? "" : caller, now);
         return new DialStatusResult(startConversation(repositories, business, lead, now), callId, lead.id());
     }
 
-    private DialStatusOutcome startConversation(
-            Repositories repositories, Business business, Lead lead, Instant now) {
+    private DialStatusOutcome startConversation(Repositories repositories, Business business, Lead lead, Instant now) {
         if (lead.smsStarted()) {
             return DialStatusOutcome.ALREADY_TEXTED;
         }
@@ -128,8 +134,14 @@ public final class MissedCallService implements HandleDialStatusUseCase {
             noticeUsageLimit(repositories, business, lead, admission, now);
             return DialStatusOutcome.USAGE_LIMIT_REACHED;
         }
-        DeliveryState queued = OutboundTexts.queue(repositories,
-                new OutboundSms(business.id(), lead.id(), Participant.LEAD, twilioNumber.get(), lead.callerNumber(),
+        DeliveryState queued = OutboundTexts.queue(
+                repositories,
+                new OutboundSms(
+                        business.id(),
+                        lead.id(),
+                        Participant.LEAD,
+                        twilioNumber.get(),
+                        lead.callerNumber(),
                         MessageTemplates.servicePrompt(business)),
                 now);
         // A suppressed first text still starts the conversation, as the old app did: if the caller texts
@@ -139,14 +151,25 @@ public final class MissedCallService implements HandleDialStatusUseCase {
     }
 
     /** Tells the owner once per lead that a call went unanswered by text because of the plan's limit. */
-    private static void noticeUsageLimit(Repositories repositories, Business business, Lead lead,
-            ConversationQuota.Admission admission, Instant now) {
+    private static void noticeUsageLimit(
+            Repositories repositories,
+            Business business,
+            Lead lead,
+            ConversationQuota.Admission admission,
+            Instant now) {
         Optional<String> ownerPhone = business.notifyPhoneIfAny();
         if (ownerPhone.isEmpty() || !repositories.leads().claimUsageLimitNotice(lead.id(), now)) {
             return;
         }
-        OutboundTexts.queue(repositories, new OutboundSms(business.id(), lead.id(), Participant.OWNER,
-                business.twilioNumberIfAny().orElseThrow(), ownerPhone.get(),
-                MessageTemplates.usageLimitReached(business, admission.used(), admission.limit())), now);
+        OutboundTexts.queue(
+                repositories,
+                new OutboundSms(
+                        business.id(),
+                        lead.id(),
+                        Participant.OWNER,
+                        business.twilioNumberIfAny().orElseThrow(),
+                        ownerPhone.get(),
+                        MessageTemplates.usageLimitReached(business, admission.used(), admission.limit())),
+                now);
     }
 }

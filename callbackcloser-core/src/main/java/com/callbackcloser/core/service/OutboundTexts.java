@@ -21,8 +21,10 @@ final class OutboundTexts {
         DeliveryState state = optedOut ? DeliveryState.SUPPRESSED : DeliveryState.QUEUED;
         var id = repositories.outbox().enqueue(sms, state, now);
         if (optedOut) {
-            LOG.info("event=twilio.messaging decision=suppressed messageId={} participant={} reason=recipient_opted_out",
-                    id, sms.participant());
+            LOG.info(
+                    "event=twilio.messaging decision=suppressed messageId={} participant={} reason=recipient_opted_out",
+                    id,
+                    sms.participant());
         }
         return state;
     }

@@ -43,7 +43,11 @@ public final class OutboxDispatcher {
     private final DoubleSupplier jitter;
 
     public OutboxDispatcher(
-            TransactionRunner transactions, SmsGateway gateway, RetryPolicy retryPolicy, Clock clock, DoubleSupplier jitter) {
+            TransactionRunner transactions,
+            SmsGateway gateway,
+            RetryPolicy retryPolicy,
+            Clock clock,
+            DoubleSupplier jitter) {
         this.transactions = transactions;
         this.gateway = gateway;
         this.retryPolicy = retryPolicy;
@@ -103,8 +107,15 @@ public final class OutboxDispatcher {
             SendResult.Refused refused = (SendResult.Refused) result;
             if (Integer.valueOf(TWILIO_UNSUBSCRIBED_RECIPIENT).equals(refused.errorCode())) {
                 outbox.markFailed(message.id(), refused.errorCode(), refused.message(), now);
-                repositories.consents().recordOptOut(
-                        message.businessId(), message.to(), message.to(), "TWILIO_" + refused.errorCode(), null, now);
+                repositories
+                        .consents()
+                        .recordOptOut(
+                                message.businessId(),
+                                message.to(),
+                                message.to(),
+                                "TWILIO_" + refused.errorCode(),
+                                null,
+                                now);
                 return DeliveryOutcome.FAILED_RECIPIENT_OPTED_OUT;
             }
             Optional<Instant> retryAt = refused.retryable()
@@ -147,7 +158,13 @@ public final class OutboxDispatcher {
         Instant now = clock.instant();
         DeliveryOutcome outcome = transactions.inTransaction(repositories -> {
             if (accepted.isPresent()) {
-                repositories.outbox().markSent(message.id(), accepted.get().sid(), accepted.get().providerStatus(), now);
+                repositories
+                        .outbox()
+                        .markSent(
+                                message.id(),
+                                accepted.get().sid(),
+                                accepted.get().providerStatus(),
+                                now);
                 recordOutboundOnLead(repositories, message, now);
                 return DeliveryOutcome.RECOVERED_AS_SENT;
             }
@@ -157,8 +174,7 @@ public final class OutboxDispatcher {
         logged(message, outcome, accepted.orElse(null));
     }
 
-    private static void recordOutboundOnLead(
-            Repositories repositories, OutboundMessage message, Instant now) {
+    private static void recordOutboundOnLead(Repositories repositories, OutboundMessage message, Instant now) {
         if (message.leadId() != null) {
             repositories.leads().recordOutbound(message.leadId(), now);
         }
@@ -170,13 +186,22 @@ public final class OutboxDispatcher {
 
     private static DeliveryOutcome logged(OutboundMessage message, DeliveryOutcome outcome, SendResult sendResult) {
         String result = PhoneNumbers.maskAll(String.valueOf(sendResult));
-        if (outcome == DeliveryOutcome.FAILED || outcome == DeliveryOutcome.LEFT_UNSETTLED
+        if (outcome == DeliveryOutcome.FAILED
+                || outcome == DeliveryOutcome.LEFT_UNSETTLED
                 || outcome == DeliveryOutcome.OUTCOME_UNKNOWN) {
-            LOG.warn("event=twilio.messaging decision={} messageId={} attempt={} result={}",
-                    outcome.logName(), message.id(), message.attempts(), result);
+            LOG.warn(
+                    "event=twilio.messaging decision={} messageId={} attempt={} result={}",
+                    outcome.logName(),
+                    message.id(),
+                    message.attempts(),
+                    result);
         } else {
-            LOG.info("event=twilio.messaging decision={} messageId={} attempt={} result={}",
-                    outcome.logName(), message.id(), message.attempts(), result);
+            LOG.info(
+                    "event=twilio.messaging decision={} messageId={} attempt={} result={}",
+                    outcome.logName(),
+                    message.id(),
+                    message.attempts(),
+                    result);
         }
         return outcome;
     }

@@ -51,8 +51,16 @@ public final class OwnerBillingService {
     private void audit(Actor actor, UUID businessId, String action, List<FieldChange> changes) {
         Instant now = clock.instant();
         transactions.inTransaction(repositories -> {
-            repositories.audit().record(businessId, actor.subject(), action, businessId.toString(), changes,
-                    actor.correlationId(), now);
+            repositories
+                    .audit()
+                    .record(
+                            businessId,
+                            actor.subject(),
+                            action,
+                            businessId.toString(),
+                            changes,
+                            actor.correlationId(),
+                            now);
             return null;
         });
     }

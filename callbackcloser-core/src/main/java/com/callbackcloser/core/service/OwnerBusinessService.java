@@ -33,20 +33,30 @@ public final class OwnerBusinessService {
     public BusinessWithRole onboard(Actor actor, BusinessSettings settings) {
         Instant now = clock.instant();
         return transactions.inTransaction(repositories -> {
-            Business business = repositories.businesses()
+            Business business = repositories
+                    .businesses()
                     .create(new NewBusiness(settings, null, SubscriptionStatus.INACTIVE, null), now);
             repositories.members().put(business.id(), actor.subject(), Role.OWNER, now);
-            repositories.audit().record(business.id(), actor.subject(), "business.created", business.id().toString(),
-                    List.of(new FieldChange("name", null, business.name())), actor.correlationId(), now);
+            repositories
+                    .audit()
+                    .record(
+                            business.id(),
+                            actor.subject(),
+                            "business.created",
+                            business.id().toString(),
+                            List.of(new FieldChange("name", null, business.name())),
+                            actor.correlationId(),
+                            now);
             return new BusinessWithRole(business, Role.OWNER);
         });
     }
 
     public List<BusinessWithRole> listMine(Actor actor) {
-        return transactions.inTransaction(repositories -> repositories.members().listForSubject(actor.subject()).stream()
-                .flatMap(membership -> repositories.businesses().findById(membership.businessId()).stream()
-                        .map(business -> new BusinessWithRole(business, membership.role())))
-                .toList());
+        return transactions.inTransaction(repositories ->
+                repositories.members().listForSubject(actor.subject()).stream()
+                        .flatMap(membership -> repositories.businesses().findById(membership.businessId()).stream()
+                                .map(business -> new BusinessWithRole(business, membership.role())))
+                        .toList());
     }
 
     public BusinessWithRole get(Actor actor, UUID businessId) {
@@ -66,15 +76,25 @@ public final class OwnerBusinessService {
             List<FieldChange> changes = BusinessSettingsPatch.differences(before, after);
             if (!changes.isEmpty()) {
                 repositories.businesses().updateSettings(businessId, after, now);
-                repositories.audit().record(businessId, actor.subject(), "business.settings_changed",
-                        businessId.toString(), changes, actor.correlationId(), now);
+                repositories
+                        .audit()
+                        .record(
+                                businessId,
+                                actor.subject(),
+                                "business.settings_changed",
+                                businessId.toString(),
+                                changes,
+                                actor.correlationId(),
+                                now);
             }
             return new BusinessWithRole(business(repositories, businessId), membership.role());
         });
     }
 
     private static Business business(Repositories repositories, UUID businessId) {
-        return repositories.businesses().findById(businessId)
+        return repositories
+                .businesses()
+                .findById(businessId)
                 .orElseThrow(() -> new ResourceNotFoundException("business"));
     }
 }

@@ -42,11 +42,14 @@ public final class PhoneNumberService {
     }
 
     public BusinessWithRole buy(Actor actor, UUID businessId, String areaCode) {
-        if (areaCode != null && !areaCode.isBlank() && !AREA_CODE.matcher(areaCode.strip()).matches()) {
+        if (areaCode != null
+                && !areaCode.isBlank()
+                && !AREA_CODE.matcher(areaCode.strip()).matches()) {
             throw new InvalidInputException("areaCode", "area code is three digits, e.g. 415");
         }
         requireWithoutNumber(actor, businessId);
-        ProvisionedNumber bought = numbers.buyLocalNumber(areaCode == null || areaCode.isBlank() ? null : areaCode.strip());
+        ProvisionedNumber bought =
+                numbers.buyLocalNumber(areaCode == null || areaCode.isBlank() ? null : areaCode.strip());
         return attach(actor, businessId, bought, "phone_number.bought");
     }
 
@@ -70,10 +73,19 @@ public final class PhoneNumberService {
         numbers.pointWebhooksAtUs(business.twilioNumberSid());
         Instant now = clock.instant();
         return transactions.inTransaction(repositories -> {
-            Membership membership = BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);
+            Membership membership =
+                    BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);
             repositories.businesses().markWebhooksSynced(businessId, now);
-            repositories.audit().record(businessId, actor.subject(), "phone_number.webhooks_synced",
-                    business.twilioNumberSid(), List.of(), actor.correlationId(), now);
+            repositories
+                    .audit()
+                    .record(
+                            businessId,
+                            actor.subject(),
+                            "phone_number.webhooks_synced",
+                            business.twilioNumberSid(),
+                            List.of(),
+                            actor.correlationId(),
+                            now);
             return new BusinessWithRole(business(repositories, businessId), membership.role());
         });
     }
@@ -86,26 +98,39 @@ public final class PhoneNumberService {
      * after APP_URL or the webhook token changed. One business failing does not stop the others.
      */
     public List<ResyncResult> resyncWebhooks(UUID onlyBusinessId) {
-        List<Business> withNumbers = transactions.inTransaction(repositories -> repositories.businesses().listAll())
-                .stream()
-                .filter(business -> business.twilioNumberSid() != null)
-                .filter(business -> onlyBusinessId == null || business.id().equals(onlyBusinessId))
+        List<Business> withNumbers =
+                transactions
+                        .inTransaction(repositories -> repositories.businesses().listAll())
+                        .stream()
+                        .filter(business -> business.twilioNumberSid() != null)
+                        .filter(business ->
+                                onlyBusinessId == null || business.id().equals(onlyBusinessId))
+                        .toList();
+        return withNumbers.stream()
+                .map(business -> {
+                    try {
+                        numbers.pointWebhooksAtUs(business.twilioNumberSid());
+                        Instant now = clock.instant();
+                        transactions.inTransaction(repositories -> {
+                            repositories.businesses().markWebhooksSynced(business.id(), now);
+                            repositories
+                                    .audit()
+                                    .record(
+                                            business.id(),
+                                            "operator",
+                                            "phone_number.webhooks_synced",
+                                            business.twilioNumberSid(),
+                                            List.of(),
+                                            null,
+                                            now);
+                            return null;
+                        });
+                        return new ResyncResult(business.id(), business.twilioNumber(), null);
+                    } catch (RuntimeException e) {
+                        return new ResyncResult(business.id(), business.twilioNumber(), e.getMessage());
+                    }
+                })
                 .toList();
-        return withNumbers.stream().map(business -> {
-            try {
-                numbers.pointWebhooksAtUs(business.twilioNumberSid());
-                Instant now = clock.instant();
-                transactions.inTransaction(repositories -> {
-                    repositories.businesses().markWebhooksSynced(business.id(), now);
-                    repositories.audit().record(business.id(), "operator", "phone_number.webhooks_synced",
-                            business.twilioNumberSid(), List.of(), null, now);
-                    return null;
-                });
-                return new ResyncResult(business.id(), business.twilioNumber(), null);
-            } catch (RuntimeException e) {
-                return new ResyncResult(business.id(), business.twilioNumber(), e.getMessage());
-            }
-        }).toList();
     }
 
     private void requireWithoutNumber(Actor actor, UUID businessId) {
@@ -122,9 +147,11 @@ public final class PhoneNumberService {
         List<ProvisionedNumber> account = numbers.accountNumbers();
         Set<String> taken = transactions.inTransaction(repositories -> account.stream()
                 .map(ProvisionedNumber::phoneNumber)
-                .filter(number -> repositories.businesses().findByTwilioNumber(number).isPresent())
+                .filter(number ->
+                        repositories.businesses().findByTwilioNumber(number).isPresent())
                 .collect(Collectors.toSet()));
-        Optional<ProvisionedNumber> unused = account.stream().filter(n -> !taken.contains(n.phoneNumber())).findFirst();
+        Optional<ProvisionedNumber> unused =
+                account.stream().filter(n -> !taken.contains(n.phoneNumber())).findFirst();
         ProvisionedNumber number = unused.orElseThrow(
                 () -> new ConflictException("the Twilio account has no number that is not in use; buy one"));
         numbers.pointWebhooksAtUs(number.sid());
@@ -135,14 +162,23 @@ public final class PhoneNumberService {
         Instant now = clock.instant();
         try {
             return transactions.inTransaction(repositories -> {
-                Membership membership = BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);
+                Membership membership =
+                        BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);
                 repositories.businesses().lock(businessId);
                 if (business(repositories, businessId).twilioNumberIfAny().isPresent()) {
                     throw new ConflictException("the business already has a Twilio number");
                 }
                 repositories.businesses().attachTwilioNumber(businessId, number.phoneNumber(), number.sid(), now);
-                repositories.audit().record(businessId, actor.subject(), action, number.sid(),
-                        List.of(new FieldChange("twilioNumber", null, number.phoneNumber())), actor.correlationId(), now);
+                repositories
+                        .audit()
+                        .record(
+                                businessId,
+                                actor.subject(),
+                                action,
+                                number.sid(),
+                                List.of(new FieldChange("twilioNumber", null, number.phoneNumber())),
+                                actor.correlationId(),
+                                now);
                 return new BusinessWithRole(business(repositories, businessId), membership.role());
             });
         } catch (DuplicateKeyException e) {
@@ -151,7 +187,9 @@ public final class PhoneNumberService {
     }
 
     private static Business business(Repositories repositories, UUID businessId) {
-        return repositories.businesses().findById(businessId)
+        return repositories
+                .businesses()
+                .findById(businessId)
                 .orElseThrow(() -> new ResourceNotFoundException("business"));
     }
 }

@@ -73,7 +73,8 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
     public List<OutboundMessage> claimDue(Instant now, int limit) {
         List<OutboundMessage> claimed = new ArrayList<>();
         rows.entrySet().stream()
-                .filter(e -> e.getValue().state == DeliveryState.QUEUED && !e.getValue().nextAttemptAt.isAfter(now))
+                .filter(e -> e.getValue().state == DeliveryState.QUEUED
+                        && !e.getValue().nextAttemptAt.isAfter(now))
                 .sorted(Comparator.comparing(e -> e.getValue().nextAttemptAt))
                 .limit(limit)
                 .forEach(e -> {
@@ -102,8 +103,10 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
 
     @Override
     public Optional<Instant> nextDueAt() {
-        return rows.values().stream().filter(row -> row.state == DeliveryState.QUEUED)
-                .map(row -> row.nextAttemptAt).min(Comparator.naturalOrder());
+        return rows.values().stream()
+                .filter(row -> row.state == DeliveryState.QUEUED)
+                .map(row -> row.nextAttemptAt)
+                .min(Comparator.naturalOrder());
     }
 
     @Override
@@ -165,8 +168,16 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
 
     private static OutboundMessage message(UUID id, Row row, Instant startedAt) {
         OutboundSms sms = row.sms;
-        return new OutboundMessage(id, sms.businessId(), sms.leadId(), sms.participant(), sms.from(), sms.to(),
-                sms.body(), row.attempts, startedAt);
+        return new OutboundMessage(
+                id,
+                sms.businessId(),
+                sms.leadId(),
+                sms.participant(),
+                sms.from(),
+                sms.to(),
+                sms.body(),
+                row.attempts,
+                startedAt);
     }
 
     @Override

@@ -10,11 +10,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ComplianceKeywordTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "STOP|STOP", "stop|STOP", "stop.|STOP", "Stop please|STOP", " STOP!! |STOP", "StopAll|STOP",
-            "unsubscribe|STOP", "Cancel|STOP", "end|STOP", "QUIT|STOP",
-            "START|START", "start|START", "Yes|START", "unstop|START", "Yes please|START",
-            "HELP|HELP", "help?|HELP", "Help me|HELP"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "STOP|STOP",
+                "stop|STOP",
+                "stop.|STOP",
+                "Stop please|STOP",
+                " STOP!! |STOP",
+                "StopAll|STOP",
+                "unsubscribe|STOP",
+                "Cancel|STOP",
+                "end|STOP",
+                "QUIT|STOP",
+                "START|START",
+                "start|START",
+                "Yes|START",
+                "unstop|START",
+                "Yes please|START",
+                "HELP|HELP",
+                "help?|HELP",
+                "Help me|HELP"
+            })
     void firstWordDecides(String body, ComplianceKeyword expected) {
         assertThat(ComplianceKeyword.of(body)).contains(expected);
     }

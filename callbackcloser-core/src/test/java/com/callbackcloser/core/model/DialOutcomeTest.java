@@ -10,9 +10,17 @@ class DialOutcomeTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "completed,ANSWERED", "answered,ANSWERED", "COMPLETED,ANSWERED",
-            "no-answer,MISSED", "busy,MISSED", "failed,MISSED", "canceled,MISSED", " Busy ,MISSED",
-            "ringing,UNKNOWN", "in-progress,UNKNOWN"})
+        "completed,ANSWERED",
+        "answered,ANSWERED",
+        "COMPLETED,ANSWERED",
+        "no-answer,MISSED",
+        "busy,MISSED",
+        "failed,MISSED",
+        "canceled,MISSED",
+        " Busy ,MISSED",
+        "ringing,UNKNOWN",
+        "in-progress,UNKNOWN"
+    })
     void classifiesDialCallStatus(String dialCallStatus, DialOutcome expected) {
         assertThat(DialOutcome.fromDialCallStatus(dialCallStatus)).isEqualTo(expected);
     }

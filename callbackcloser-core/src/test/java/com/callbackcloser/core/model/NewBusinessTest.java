@@ -13,8 +13,11 @@ class NewBusinessTest {
 
     @Test
     void normalisesItsNumbers() {
-        NewBusiness business = new NewBusiness(new BusinessSettings(" Acme Plumbing ", "(415) 555-0199", "", 20,
-                ServiceLabels.DEFAULTS, NEW_YORK), "415-555-0100", SubscriptionStatus.ACTIVE, PlanTier.STARTER);
+        NewBusiness business = new NewBusiness(
+                new BusinessSettings(" Acme Plumbing ", "(415) 555-0199", "", 20, ServiceLabels.DEFAULTS, NEW_YORK),
+                "415-555-0100",
+                SubscriptionStatus.ACTIVE,
+                PlanTier.STARTER);
         assertThat(business.settings().name()).isEqualTo("Acme Plumbing");
         assertThat(business.settings().forwardingNumber()).isEqualTo("+14155550199");
         assertThat(business.twilioNumber()).isEqualTo("+14155550100");
@@ -30,8 +33,10 @@ class NewBusinessTest {
         assertField(() -> settings("Acme", "+14155550199", 91), "missedCallSeconds");
         assertField(() -> new ServiceLabels("Repair", "", "Maintenance"), "serviceLabels");
         assertField(() -> new ServiceLabels("Repair", "x".repeat(41), "Maintenance"), "serviceLabels");
-        assertField(() -> new NewBusiness(settings("Acme", "+14155550199", 20), "not a number",
-                SubscriptionStatus.INACTIVE, null), "twilioNumber");
+        assertField(
+                () -> new NewBusiness(
+                        settings("Acme", "+14155550199", 20), "not a number", SubscriptionStatus.INACTIVE, null),
+                "twilioNumber");
     }
 
     @ParameterizedTest
@@ -51,7 +56,8 @@ class NewBusinessTest {
     }
 
     private static void assertField(Runnable construction, String field) {
-        assertThatThrownBy(construction::run).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(construction::run)
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

@@ -9,16 +9,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PhoneNumbersTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "4155550123|+14155550123",
-            "(415) 555-0123|+14155550123",
-            "14155550123|+14155550123",
-            "+1 415 555 0123|+14155550123",
-            "  +14155550123  |+14155550123",
-            "+44 20 7946 0958|+442079460958",
-            "anonymous|anonymous",
-            "  client:alice |client:alice",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "4155550123|+14155550123",
+                "(415) 555-0123|+14155550123",
+                "14155550123|+14155550123",
+                "+1 415 555 0123|+14155550123",
+                "  +14155550123  |+14155550123",
+                "+44 20 7946 0958|+442079460958",
+                "anonymous|anonymous",
+                "  client:alice |client:alice",
+            })
     void normalisesToE164WithUsDefaultOrKeepsTrimmedInput(String raw, String expected) {
         assertThat(PhoneNumbers.normalize(raw)).isEqualTo(expected);
     }

@@ -40,7 +40,8 @@ class UsagePeriodTest {
     @Test
     void aUtcEveningCanStillBeLastMonthInNewYork() {
         // 2026-04-01T03:59Z is 23:59 on March 31st in New York.
-        assertThat(UsagePeriod.monthContaining(Instant.parse("2026-04-01T03:59:00Z"), NEW_YORK).start())
+        assertThat(UsagePeriod.monthContaining(Instant.parse("2026-04-01T03:59:00Z"), NEW_YORK)
+                        .start())
                 .isEqualTo(Instant.parse("2026-03-01T05:00:00Z"));
     }
 }

@@ -15,9 +15,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConversationTest {
-    private static final Business BUSINESS = new Business(UUID.randomUUID(), "Acme Plumbing", "+14155550199", null, 20,
-            new ServiceLabels("Leak repair", "Water heater", "Drain cleaning"), Business.DEFAULT_TIME_ZONE,
-            "+14155550100", null, Subscription.NONE, Instant.EPOCH);
+    private static final Business BUSINESS = new Business(
+            UUID.randomUUID(),
+            "Acme Plumbing",
+            "+14155550199",
+            null,
+            20,
+            new ServiceLabels("Leak repair", "Water heater", "Drain cleaning"),
+            Business.DEFAULT_TIME_ZONE,
+            "+14155550100",
+            null,
+            Subscription.NONE,
+            Instant.EPOCH);
     private static final Qualification SERVICE_GIVEN = Qualification.EMPTY.withService("Water heater", "2");
 
     @Test
@@ -29,9 +38,15 @@ class ConversationTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "1|Leak repair", "2|Water heater", "3|Drain cleaning", " 2. |Water heater",
-            "My basement is flooding|My basement is flooding"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1|Leak repair",
+                "2|Water heater",
+                "3|Drain cleaning",
+                " 2. |Water heater",
+                "My basement is flooding|My basement is flooding"
+            })
     void serviceIsANumberedLabelOrTheCallersOwnWords(String reply, String service) {
         ConversationStep step = step(ConversationState.AWAITING_SERVICE, reply);
 
@@ -52,11 +67,24 @@ class ConversationTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "1|Emergency", "emergency|Emergency", "URGENT|Emergency", "Urgent!|Emergency",
-            "2|Today", "today|Today", "ASAP|Today",
-            "3|This week", "week|This week", "this week|This week", "This  Week|This week",
-            "4|Quote", "quote|Quote", "Estimate|Quote"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1|Emergency",
+                "emergency|Emergency",
+                "URGENT|Emergency",
+                "Urgent!|Emergency",
+                "2|Today",
+                "today|Today",
+                "ASAP|Today",
+                "3|This week",
+                "week|This week",
+                "this week|This week",
+                "This  Week|This week",
+                "4|Quote",
+                "quote|Quote",
+                "Estimate|Quote"
+            })
     void everyUrgencySynonym(String reply, String urgency) {
         ConversationStep step = step(ConversationState.AWAITING_URGENCY, reply);
 
@@ -66,9 +94,18 @@ class ConversationTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "12345|12345", "12345-6789|12345-6789", " 02134 |02134", "K1A 0B6|K1A 0B6", "k1a 0b6|K1A 0B6",
-            "SW1A 1AA|SW1A 1AA", "abc|ABC", "1234567890|1234567890"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "12345|12345",
+                "12345-6789|12345-6789",
+                " 02134 |02134",
+                "K1A 0B6|K1A 0B6",
+                "k1a 0b6|K1A 0B6",
+                "SW1A 1AA|SW1A 1AA",
+                "abc|ABC",
+                "1234567890|1234567890"
+            })
     void zipCodesAndPostalCodes(String reply, String zip) {
         ConversationStep step = step(ConversationState.AWAITING_ZIP, reply);
 
@@ -89,10 +126,13 @@ class ConversationTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "1|Morning", "morning|Morning", "AM|Morning",
-            "2|Afternoon", "afternoon|Afternoon", "pm|Afternoon",
-            "3|Evening", "Evening.|Evening", "tonight|Evening"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1|Morning", "morning|Morning", "AM|Morning",
+                "2|Afternoon", "afternoon|Afternoon", "pm|Afternoon",
+                "3|Evening", "Evening.|Evening", "tonight|Evening"
+            })
     void everyBestTimeSynonym(String reply, String bestTime) {
         ConversationStep step = step(ConversationState.AWAITING_BEST_TIME, reply);
 
@@ -102,9 +142,15 @@ class ConversationTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "AWAITING_SERVICE|''", "AWAITING_URGENCY|soon-ish", "AWAITING_URGENCY|5", "AWAITING_BEST_TIME|whenever",
-            "AWAITING_BEST_TIME|4"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "AWAITING_SERVICE|''",
+                "AWAITING_URGENCY|soon-ish",
+                "AWAITING_URGENCY|5",
+                "AWAITING_BEST_TIME|whenever",
+                "AWAITING_BEST_TIME|4"
+            })
     void aReplyThatDoesNotAnswerRepeatsTheQuestion(ConversationState state, String reply) {
         ConversationStep step = step(state, reply);
 
@@ -144,11 +190,21 @@ class ConversationTest {
 
     @Test
     void everyConversationTextFitsTheOldAppsLengthAndMostFitOneSegment() {
-        for (String text : new String[] {MessageTemplates.servicePrompt(BUSINESS), MessageTemplates.urgencyPrompt("Leak repair"),
-                MessageTemplates.urgencyRetry(), MessageTemplates.zipPrompt(), MessageTemplates.zipRetry(),
-                MessageTemplates.bestTimePrompt(), MessageTemplates.bestTimeRetry(), MessageTemplates.namePrompt(),
-                MessageTemplates.completed(BUSINESS, "Dana"), MessageTemplates.alreadyCompleted(BUSINESS),
-                MessageTemplates.optedOut(BUSINESS), MessageTemplates.optedIn(BUSINESS), MessageTemplates.help(BUSINESS)}) {
+        for (String text : new String[] {
+            MessageTemplates.servicePrompt(BUSINESS),
+            MessageTemplates.urgencyPrompt("Leak repair"),
+            MessageTemplates.urgencyRetry(),
+            MessageTemplates.zipPrompt(),
+            MessageTemplates.zipRetry(),
+            MessageTemplates.bestTimePrompt(),
+            MessageTemplates.bestTimeRetry(),
+            MessageTemplates.namePrompt(),
+            MessageTemplates.completed(BUSINESS, "Dana"),
+            MessageTemplates.alreadyCompleted(BUSINESS),
+            MessageTemplates.optedOut(BUSINESS),
+            MessageTemplates.optedIn(BUSINESS),
+            MessageTemplates.help(BUSINESS)
+        }) {
             assertThat(text).hasSizeLessThanOrEqualTo(160).doesNotContain("\u2019", "\u2014", "\u201c");
         }
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class MessageTemplatesTest {
     /** The GSM 03.38 basic character set (one segment holds 160 of these). */
-    private static final Pattern GSM7 = Pattern.compile(
-            "[A-Za-z0-9 @£$¥èéùìòÇ\\nØø\\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!\"#¤%&'()*+,\\-./:;<=>?¡ÄÖÑÜ§¿äöñüà]*");
+    private static final Pattern GSM7 =
+            Pattern.compile("[A-Za-z0-9 @£$¥èéùìòÇ\\nØø\\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!\"#¤%&'()*+,\\-./:;<=>?¡ÄÖÑÜ§¿äöñüà]*");
 
     @Test
     void servicePromptNamesTheBusinessTheChoicesAndTheOptOutInOneSegment() {
@@ -26,7 +26,17 @@ class MessageTemplatesTest {
     }
 
     private static Business business(String name) {
-        return new Business(UUID.randomUUID(), name, "+14155550199", null, 20, ServiceLabels.DEFAULTS,
-                Business.DEFAULT_TIME_ZONE, "+14155550100", null, Subscription.NONE, Instant.EPOCH);
+        return new Business(
+                UUID.randomUUID(),
+                name,
+                "+14155550199",
+                null,
+                20,
+                ServiceLabels.DEFAULTS,
+                Business.DEFAULT_TIME_ZONE,
+                "+14155550100",
+                null,
+                Subscription.NONE,
+                Instant.EPOCH);
     }
 }

@@ -30,8 +30,12 @@ class OutboxDispatcherTest {
 
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final ScriptedGateway gateway = new ScriptedGateway();
-    private final OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, gateway,
-            new RetryPolicy(3, Duration.ofSeconds(10), Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.0);
+    private final OutboxDispatcher dispatcher = new OutboxDispatcher(
+            outbox,
+            gateway,
+            new RetryPolicy(3, Duration.ofSeconds(10), Duration.ofMinutes(5)),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            () -> 0.0);
 
     @Test
     void acceptedTextIsMarkedSentWithItsSidAndTouchesTheLead() {
@@ -164,8 +168,10 @@ class OutboxDispatcherTest {
     }
 
     private UUID queue() {
-        return outbox.enqueue(new OutboundSms(BUSINESS, LEAD, Participant.LEAD, "+14155550100", CALLER, "Hi"),
-                DeliveryState.QUEUED, NOW);
+        return outbox.enqueue(
+                new OutboundSms(BUSINESS, LEAD, Participant.LEAD, "+14155550100", CALLER, "Hi"),
+                DeliveryState.QUEUED,
+                NOW);
     }
 
     private DeliveryOutcome deliverNext() {

@@ -23,7 +23,8 @@ class RetryPolicyTest {
     void delayIsCappedAtTheMaximum() {
         assertThat(delay(4, 0.999)).isLessThanOrEqualTo(Duration.ofSeconds(10));
         assertThat(new RetryPolicy(100, Duration.ofSeconds(2), Duration.ofSeconds(10))
-                        .nextAttempt(60, NOW, 0.0).orElseThrow())
+                        .nextAttempt(60, NOW, 0.0)
+                        .orElseThrow())
                 .isEqualTo(NOW.plusSeconds(5));
     }
 
@@ -34,6 +35,7 @@ class RetryPolicyTest {
     }
 
     private Duration delay(int attemptsMade, double jitter) {
-        return Duration.between(NOW, policy.nextAttempt(attemptsMade, NOW, jitter).orElseThrow());
+        return Duration.between(
+                NOW, policy.nextAttempt(attemptsMade, NOW, jitter).orElseThrow());
     }
 }

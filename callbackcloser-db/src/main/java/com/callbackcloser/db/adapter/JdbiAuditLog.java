@@ -16,13 +16,24 @@ final class JdbiAuditLog implements AuditLog {
     }
 
     @Override
-    public void record(UUID businessId, String actor, String action, String target, List<FieldChange> changes,
-            String correlationId, Instant at) {
-        dao.insert(businessId, actor, action, target,
+    public void record(
+            UUID businessId,
+            String actor,
+            String action,
+            String target,
+            List<FieldChange> changes,
+            String correlationId,
+            Instant at) {
+        dao.insert(
+                businessId,
+                actor,
+                action,
+                target,
                 changes.stream().map(FieldChange::field).toArray(String[]::new),
                 changes.stream().map(FieldChange::from).toArray(String[]::new),
                 changes.stream().map(FieldChange::to).toArray(String[]::new),
-                correlationId, at);
+                correlationId,
+                at);
     }
 
     @Override

@@ -38,19 +38,23 @@ final class JdbiBusinessRepository implements BusinessRepository {
     @Override
     public Business create(NewBusiness business, Instant now) {
         BusinessSettings settings = business.settings();
-        return UniqueViolations.translate("a business with this Twilio number already exists", () -> dao.insert(
-                settings.name(),
-                settings.forwardingNumber(),
-                settings.notifyPhone(),
-                settings.missedCallSeconds(),
-                settings.serviceLabels().first(),
-                settings.serviceLabels().second(),
-                settings.serviceLabels().third(),
-                settings.timeZone().getId(),
-                business.twilioNumber(),
-                business.subscriptionStatus().name(),
-                business.manualPlan() == null ? null : business.manualPlan().manualPriceId(),
-                now));
+        return UniqueViolations.translate(
+                "a business with this Twilio number already exists",
+                () -> dao.insert(
+                        settings.name(),
+                        settings.forwardingNumber(),
+                        settings.notifyPhone(),
+                        settings.missedCallSeconds(),
+                        settings.serviceLabels().first(),
+                        settings.serviceLabels().second(),
+                        settings.serviceLabels().third(),
+                        settings.timeZone().getId(),
+                        business.twilioNumber(),
+                        business.subscriptionStatus().name(),
+                        business.manualPlan() == null
+                                ? null
+                                : business.manualPlan().manualPriceId(),
+                        now));
     }
 
     @Override
@@ -75,22 +79,39 @@ final class JdbiBusinessRepository implements BusinessRepository {
 
     @Override
     public boolean applySubscription(UUID id, SubscriptionChange change, Instant eventCreated, Instant now) {
-        return UniqueViolations.translate("that Stripe customer belongs to another business", () ->
-                dao.applySubscription(id, change.status().name(), change.customerId(), change.subscriptionId(),
-                        change.priceId(), eventCreated, now)) == 1;
+        return UniqueViolations.translate(
+                        "that Stripe customer belongs to another business",
+                        () -> dao.applySubscription(
+                                id,
+                                change.status().name(),
+                                change.customerId(),
+                                change.subscriptionId(),
+                                change.priceId(),
+                                eventCreated,
+                                now))
+                == 1;
     }
 
     @Override
     public String attachStripeCustomer(UUID id, String customerId, Instant now) {
-        return UniqueViolations.translate("that Stripe customer belongs to another business",
+        return UniqueViolations.translate(
+                "that Stripe customer belongs to another business",
                 () -> dao.attachStripeCustomer(id, customerId, now));
     }
 
     @Override
     public void updateSettings(UUID id, BusinessSettings settings, Instant now) {
-        dao.updateSettings(id, settings.name(), settings.forwardingNumber(), settings.notifyPhone(),
-                settings.missedCallSeconds(), settings.serviceLabels().first(), settings.serviceLabels().second(),
-                settings.serviceLabels().third(), settings.timeZone().getId(), now);
+        dao.updateSettings(
+                id,
+                settings.name(),
+                settings.forwardingNumber(),
+                settings.notifyPhone(),
+                settings.missedCallSeconds(),
+                settings.serviceLabels().first(),
+                settings.serviceLabels().second(),
+                settings.serviceLabels().third(),
+                settings.timeZone().getId(),
+                now);
     }
 
     @Override

@@ -59,11 +59,23 @@ final class JdbiCallRepository implements CallRepository {
 
     @Override
     public void attachRecording(String callSid, RecordingMetadata recording, String rawPayloadJson, Instant now) {
-        int updated = dao.updateRecording(callSid, recording.sid(), recording.url(), recording.status(),
-                recording.durationSeconds(), rawPayloadJson, now);
+        int updated = dao.updateRecording(
+                callSid,
+                recording.sid(),
+                recording.url(),
+                recording.status(),
+                recording.durationSeconds(),
+                rawPayloadJson,
+                now);
         if (updated == 0) {
-            dao.upsertRecording(callSid, recording.sid(), recording.url(), recording.status(),
-                    recording.durationSeconds(), rawPayloadJson, now);
+            dao.upsertRecording(
+                    callSid,
+                    recording.sid(),
+                    recording.url(),
+                    recording.status(),
+                    recording.durationSeconds(),
+                    rawPayloadJson,
+                    now);
         }
     }
 

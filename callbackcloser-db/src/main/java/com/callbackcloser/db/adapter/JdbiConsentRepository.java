@@ -18,12 +18,14 @@ final class JdbiConsentRepository implements ConsentRepository {
     }
 
     @Override
-    public void recordOptOut(UUID businessId, String phone, String phoneRaw, String keyword, String messageSid, Instant at) {
+    public void recordOptOut(
+            UUID businessId, String phone, String phoneRaw, String keyword, String messageSid, Instant at) {
         dao.record(businessId, phone, true, phoneRaw, keyword, messageSid, at);
     }
 
     @Override
-    public void recordOptIn(UUID businessId, String phone, String phoneRaw, String keyword, String messageSid, Instant at) {
+    public void recordOptIn(
+            UUID businessId, String phone, String phoneRaw, String keyword, String messageSid, Instant at) {
         dao.record(businessId, phone, false, phoneRaw, keyword, messageSid, at);
     }
 }

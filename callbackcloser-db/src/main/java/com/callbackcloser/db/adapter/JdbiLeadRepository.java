@@ -49,9 +49,19 @@ final class JdbiLeadRepository implements LeadRepository {
     @Override
     public void saveConversation(Lead lead, Instant now) {
         var answers = lead.qualification();
-        dao.saveConversation(lead.id(), lead.status().name(), lead.conversationState().name(), answers.service(),
-                answers.serviceRaw(), answers.urgency(), answers.zip(), answers.bestTime(), answers.contactName(),
-                lead.smsStartedAt(), lead.smsCompletedAt(), now);
+        dao.saveConversation(
+                lead.id(),
+                lead.status().name(),
+                lead.conversationState().name(),
+                answers.service(),
+                answers.serviceRaw(),
+                answers.urgency(),
+                answers.zip(),
+                answers.bestTime(),
+                answers.contactName(),
+                lead.smsStartedAt(),
+                lead.smsCompletedAt(),
+                now);
     }
 
     @Override
@@ -91,8 +101,12 @@ final class JdbiLeadRepository implements LeadRepository {
 
     @Override
     public List<LeadSummary> page(UUID businessId, LeadStatus status, LeadCursor after, int limit) {
-        return dao.page(businessId, status == null ? null : status.name(), after == null ? null : after.createdAt(),
-                after == null ? null : after.id(), limit);
+        return dao.page(
+                businessId,
+                status == null ? null : status.name(),
+                after == null ? null : after.createdAt(),
+                after == null ? null : after.id(),
+                limit);
     }
 
     @Override

@@ -21,8 +21,14 @@ final class JdbiMessageRepository implements MessageRepository {
     }
 
     @Override
-    public Optional<UUID> recordInbound(UUID businessId, String from, String to, String body, String messageSid,
-            String rawPayloadJson, Instant now) {
+    public Optional<UUID> recordInbound(
+            UUID businessId,
+            String from,
+            String to,
+            String body,
+            String messageSid,
+            String rawPayloadJson,
+            Instant now) {
         return dao.insertInbound(businessId, from, to, body, messageSid, rawPayloadJson, now);
     }
 

@@ -25,8 +25,16 @@ final class JdbiOutboxRepository implements OutboxRepository {
             throw new IllegalArgumentException("a new outbound message is QUEUED or SUPPRESSED, not " + initialState);
         }
         boolean queued = initialState == DeliveryState.QUEUED;
-        UUID id = dao.insert(sms.businessId(), sms.leadId(), sms.participant().name(), sms.from(), sms.to(), sms.body(),
-                initialState.name(), queued ? null : "recipient opted out", now);
+        UUID id = dao.insert(
+                sms.businessId(),
+                sms.leadId(),
+                sms.participant().name(),
+                sms.from(),
+                sms.to(),
+                sms.body(),
+                initialState.name(),
+                queued ? null : "recipient opted out",
+                now);
         if (queued) {
             dao.notifyWorkers();
         }

@@ -41,8 +41,8 @@ public final class JdbiTransactionRunner implements TransactionRunner {
 
     @Override
     public <T> T inTransaction(Function<Repositories, T> work) {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
-                handle -> work.apply(new HandleRepositories(handle)));
+        return jdbi.inTransaction(
+                TransactionIsolationLevel.READ_COMMITTED, handle -> work.apply(new HandleRepositories(handle)));
     }
 
     private static final class HandleRepositories implements Repositories {

@@ -18,8 +18,12 @@ public interface ApiKeyDao {
             VALUES (:subject, :name, :prefix, :hash, :now)
             RETURNING *
             """)
-    ApiKey insert(@Bind("subject") String subject, @Bind("name") String name, @Bind("prefix") String prefix,
-            @Bind("hash") String hash, @Bind("now") Instant now);
+    ApiKey insert(
+            @Bind("subject") String subject,
+            @Bind("name") String name,
+            @Bind("prefix") String prefix,
+            @Bind("hash") String hash,
+            @Bind("now") Instant now);
 
     @SqlQuery("SELECT * FROM api_keys WHERE subject = :subject ORDER BY created_at DESC, id")
     List<ApiKey> listFor(@Bind("subject") String subject);

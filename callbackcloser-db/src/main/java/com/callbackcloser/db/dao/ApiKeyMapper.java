@@ -9,7 +9,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class ApiKeyMapper implements RowMapper<ApiKey> {
     @Override
     public ApiKey map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new ApiKey(Rows.uuid(rs, "id"), rs.getString("subject"), rs.getString("name"), rs.getString("prefix"),
-                Rows.instant(rs, "created_at"), Rows.instant(rs, "last_used_at"), Rows.instant(rs, "revoked_at"));
+        return new ApiKey(
+                Rows.uuid(rs, "id"),
+                rs.getString("subject"),
+                rs.getString("name"),
+                rs.getString("prefix"),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "last_used_at"),
+                Rows.instant(rs, "revoked_at"));
     }
 }

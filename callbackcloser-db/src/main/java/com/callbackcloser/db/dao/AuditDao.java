@@ -21,9 +21,16 @@ public interface AuditDao {
                                      AS change(f, b, a)), '{}'::jsonb),
                     :correlationId, :at)
             """)
-    void insert(@Bind("businessId") UUID businessId, @Bind("actor") String actor, @Bind("action") String action,
-            @Bind("target") String target, @Bind("fields") String[] fields, @Bind("before") String[] before,
-            @Bind("after") String[] after, @Bind("correlationId") String correlationId, @Bind("at") Instant at);
+    void insert(
+            @Bind("businessId") UUID businessId,
+            @Bind("actor") String actor,
+            @Bind("action") String action,
+            @Bind("target") String target,
+            @Bind("fields") String[] fields,
+            @Bind("before") String[] before,
+            @Bind("after") String[] after,
+            @Bind("correlationId") String correlationId,
+            @Bind("at") Instant at);
 
     @SqlQuery("""
             SELECT e.*,

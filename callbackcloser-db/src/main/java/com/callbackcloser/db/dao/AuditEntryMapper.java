@@ -20,8 +20,14 @@ public final class AuditEntryMapper implements RowMapper<AuditEntry> {
         for (int i = 0; i < fields.length; i++) {
             changes.add(new FieldChange(fields[i], from[i], to[i]));
         }
-        return new AuditEntry(rs.getLong("id"), Rows.uuid(rs, "business_id"), rs.getString("actor"),
-                rs.getString("action"), rs.getString("target"), changes, rs.getString("correlation_id"),
+        return new AuditEntry(
+                rs.getLong("id"),
+                Rows.uuid(rs, "business_id"),
+                rs.getString("actor"),
+                rs.getString("action"),
+                rs.getString("target"),
+                changes,
+                rs.getString("correlation_id"),
                 Rows.instant(rs, "created_at"));
     }
 }

@@ -64,7 +64,10 @@ public interface BusinessDao {
                    updated_at = :now
              WHERE id = :id
             """)
-    int setManualSubscription(@Bind("id") UUID id, @Bind("status") String status, @Bind("priceId") String priceId,
+    int setManualSubscription(
+            @Bind("id") UUID id,
+            @Bind("status") String status,
+            @Bind("priceId") String priceId,
             @Bind("now") Instant now);
 
     @SqlQuery("SELECT * FROM businesses WHERE id = :id FOR NO KEY UPDATE")
@@ -109,18 +112,25 @@ public interface BusinessDao {
                    service_label_3 = :label3, time_zone = :timeZone, updated_at = :now
              WHERE id = :id
             """)
-    void updateSettings(@Bind("id") UUID id, @Bind("name") String name, @Bind("forwardingNumber") String forwardingNumber,
-            @Bind("notifyPhone") String notifyPhone, @Bind("missedCallSeconds") int missedCallSeconds,
-            @Bind("label1") String label1, @Bind("label2") String label2, @Bind("label3") String label3,
-            @Bind("timeZone") String timeZone, @Bind("now") Instant now);
+    void updateSettings(
+            @Bind("id") UUID id,
+            @Bind("name") String name,
+            @Bind("forwardingNumber") String forwardingNumber,
+            @Bind("notifyPhone") String notifyPhone,
+            @Bind("missedCallSeconds") int missedCallSeconds,
+            @Bind("label1") String label1,
+            @Bind("label2") String label2,
+            @Bind("label3") String label3,
+            @Bind("timeZone") String timeZone,
+            @Bind("now") Instant now);
 
     @SqlUpdate("""
             UPDATE businesses
                SET twilio_number = :number, twilio_number_sid = :sid, twilio_webhooks_synced_at = :now, updated_at = :now
              WHERE id = :id
             """)
-    void attachTwilioNumber(@Bind("id") UUID id, @Bind("number") String number, @Bind("sid") String sid,
-            @Bind("now") Instant now);
+    void attachTwilioNumber(
+            @Bind("id") UUID id, @Bind("number") String number, @Bind("sid") String sid, @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE businesses SET twilio_webhooks_synced_at = :now, updated_at = :now WHERE id = :id")
     void markWebhooksSynced(@Bind("id") UUID id, @Bind("now") Instant now);

@@ -20,7 +20,9 @@ public final class BusinessMapper implements RowMapper<Business> {
                 rs.getString("notify_phone"),
                 rs.getInt("missed_call_seconds"),
                 new ServiceLabels(
-                        rs.getString("service_label_1"), rs.getString("service_label_2"), rs.getString("service_label_3")),
+                        rs.getString("service_label_1"),
+                        rs.getString("service_label_2"),
+                        rs.getString("service_label_3")),
                 ZoneId.of(rs.getString("time_zone")),
                 rs.getString("twilio_number"),
                 rs.getString("twilio_number_sid"),

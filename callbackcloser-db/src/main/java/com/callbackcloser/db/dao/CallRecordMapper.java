@@ -22,8 +22,12 @@ public final class CallRecordMapper implements RowMapper<CallRecord> {
                 rs.getBoolean("missed"),
                 Rows.integer(rs, "call_duration_seconds"),
                 Rows.integer(rs, "dial_call_duration_seconds"),
-                RecordingMetadata.of(rs.getString("recording_sid"), rs.getString("recording_url"),
-                        rs.getString("recording_status"), Rows.integer(rs, "recording_duration_seconds")).orElse(null),
+                RecordingMetadata.of(
+                                rs.getString("recording_sid"),
+                                rs.getString("recording_url"),
+                                rs.getString("recording_status"),
+                                Rows.integer(rs, "recording_duration_seconds"))
+                        .orElse(null),
                 Rows.instant(rs, "created_at"));
     }
 }

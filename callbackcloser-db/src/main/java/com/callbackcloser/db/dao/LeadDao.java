@@ -90,7 +90,8 @@ public interface LeadDao {
             @Bind("smsCompletedAt") Instant smsCompletedAt,
             @Bind("now") Instant now);
 
-    @SqlUpdate("UPDATE leads SET owner_notified_at = :now, updated_at = :now WHERE id = :id AND owner_notified_at IS NULL")
+    @SqlUpdate(
+            "UPDATE leads SET owner_notified_at = :now, updated_at = :now WHERE id = :id AND owner_notified_at IS NULL")
     int claimOwnerNotice(@Bind("id") UUID id, @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE leads SET billing_required = true, updated_at = :now WHERE id = :id")
@@ -126,8 +127,8 @@ public interface LeadDao {
             SELECT count(*) FROM leads
              WHERE business_id = :businessId AND sms_started_at >= :start AND sms_started_at < :end
             """)
-    int countConversationsStarted(@Bind("businessId") UUID businessId, @Bind("start") Instant start,
-            @Bind("end") Instant end);
+    int countConversationsStarted(
+            @Bind("businessId") UUID businessId, @Bind("start") Instant start, @Bind("end") Instant end);
 
     @SqlQuery("SELECT count(*) FROM leads WHERE business_id = :businessId AND billing_required")
     int countBillingRequired(@Bind("businessId") UUID businessId);
@@ -157,6 +158,10 @@ public interface LeadDao {
              LIMIT :limit
             """)
     @RegisterRowMapper(LeadSummaryMapper.class)
-    List<LeadSummary> page(@Bind("businessId") UUID businessId, @Bind("status") String status,
-            @Bind("afterCreatedAt") Instant afterCreatedAt, @Bind("afterId") UUID afterId, @Bind("limit") int limit);
+    List<LeadSummary> page(
+            @Bind("businessId") UUID businessId,
+            @Bind("status") String status,
+            @Bind("afterCreatedAt") Instant afterCreatedAt,
+            @Bind("afterId") UUID afterId,
+            @Bind("limit") int limit);
 }

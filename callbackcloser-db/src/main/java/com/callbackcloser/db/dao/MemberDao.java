@@ -28,7 +28,10 @@ public interface MemberDao {
             ON CONFLICT (business_id, subject) DO UPDATE SET role = EXCLUDED.role, updated_at = EXCLUDED.updated_at
             RETURNING *
             """)
-    Membership put(@Bind("businessId") UUID businessId, @Bind("subject") String subject, @Bind("role") String role,
+    Membership put(
+            @Bind("businessId") UUID businessId,
+            @Bind("subject") String subject,
+            @Bind("role") String role,
             @Bind("now") Instant now);
 
     @SqlUpdate("DELETE FROM business_members WHERE business_id = :businessId AND subject = :subject")

@@ -10,7 +10,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class MembershipMapper implements RowMapper<Membership> {
     @Override
     public Membership map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Membership(Rows.uuid(rs, "business_id"), rs.getString("subject"),
-                Rows.enumValue(rs, "role", Role.class), Rows.instant(rs, "created_at"));
+        return new Membership(
+                Rows.uuid(rs, "business_id"),
+                rs.getString("subject"),
+                Rows.enumValue(rs, "role", Role.class),
+                Rows.instant(rs, "created_at"));
     }
 }

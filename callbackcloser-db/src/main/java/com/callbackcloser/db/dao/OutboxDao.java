@@ -168,7 +168,9 @@ public interface OutboxDao {
                 OR (delivery_state = 'FAILED' AND updated_at >= :failedSince)
             """)
     @RegisterConstructorMapper(OutboxStats.class)
-    OutboxStats stats(@Bind("now") Instant now, @Bind("stuckBefore") Instant stuckBefore,
+    OutboxStats stats(
+            @Bind("now") Instant now,
+            @Bind("stuckBefore") Instant stuckBefore,
             @Bind("failedSince") Instant failedSince);
 
     @SqlUpdate("""

@@ -12,7 +12,10 @@ public interface StripeEventDao {
             INSERT INTO stripe_events (id, type, created, received_at) VALUES (:id, :type, :created, :receivedAt)
             ON CONFLICT (id) DO NOTHING
             """)
-    int insert(@Bind("id") String id, @Bind("type") String type, @Bind("created") Instant created,
+    int insert(
+            @Bind("id") String id,
+            @Bind("type") String type,
+            @Bind("created") Instant created,
             @Bind("receivedAt") Instant receivedAt);
 
     @SqlUpdate("UPDATE stripe_events SET business_id = :businessId, outcome = :outcome WHERE id = :id")

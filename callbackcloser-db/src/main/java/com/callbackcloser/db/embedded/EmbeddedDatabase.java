@@ -81,8 +81,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start embedded PostgreSQL in " + directory
-                    + " on port " + port + " (is another server using that port? set EMBEDDED_DB_PORT)", e);
+            throw new UncheckedIOException(
+                    "could not start embedded PostgreSQL in " + directory + " on port " + port
+                            + " (is another server using that port? set EMBEDDED_DB_PORT)",
+                    e);
         }
     }
 

@@ -12,14 +12,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BusinessRepositoryIT {
-    private final JdbiTransactionRunner transactions = new JdbiTransactionRunner(TestDatabase.create().jdbi());
+    private final JdbiTransactionRunner transactions =
+            new JdbiTransactionRunner(TestDatabase.create().jdbi());
 
     @Test
     void aTwilioNumberBelongsToOneBusiness() {
         Business first = TestBusinesses.create(transactions, SubscriptionStatus.ACTIVE);
 
-        assertThatThrownBy(() -> TestBusinesses.create(
-                        transactions, SubscriptionStatus.ACTIVE, first.twilioNumber(), null))
+        assertThatThrownBy(() ->
+                        TestBusinesses.create(transactions, SubscriptionStatus.ACTIVE, first.twilioNumber(), null))
                 .isInstanceOf(DuplicateKeyException.class);
         Optional<Business> found =
                 transactions.inTransaction(r -> r.businesses().findByTwilioNumber(first.twilioNumber()));
@@ -36,7 +37,9 @@ class BusinessRepositoryIT {
             return null;
         });
 
-        Business updated = transactions.inTransaction(r -> r.businesses().findById(business.id())).orElseThrow();
+        Business updated = transactions
+                .inTransaction(r -> r.businesses().findById(business.id()))
+                .orElseThrow();
         assertThat(updated.subscription().status()).isEqualTo(SubscriptionStatus.ACTIVE);
         assertThat(updated.subscription().statusChangedAt()).isEqualTo(at);
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class CallRepositoryIT {
     private static final Instant NOW = Instant.parse("2026-11-26T15:00:00Z");
-    private static final RecordingMetadata RECORDING =
-            new RecordingMetadata("RE100", "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE100", "completed", 42);
+    private static final RecordingMetadata RECORDING = new RecordingMetadata(
+            "RE100", "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE100", "completed", 42);
     private static Jdbi jdbi;
     private static JdbiTransactionRunner transactions;
     private static Business business;
@@ -47,8 +47,17 @@ class CallRepositoryIT {
 
         Map<String, Object> recordingFirst = row("CA-rec-first");
         Map<String, Object> dialFirst = row("CA-dial-first");
-        for (String column : List.of("business_id", "status", "dial_call_status", "missed", "answered",
-                "recording_sid", "recording_url", "recording_status", "recording_duration_seconds", "from_number",
+        for (String column : List.of(
+                "business_id",
+                "status",
+                "dial_call_status",
+                "missed",
+                "answered",
+                "recording_sid",
+                "recording_url",
+                "recording_status",
+                "recording_duration_seconds",
+                "from_number",
                 "recording_payload")) {
             assertThat(recordingFirst.get(column)).as(column).isEqualTo(dialFirst.get(column));
         }
@@ -110,29 +119,51 @@ class CallRepositoryIT {
     }
 
     private static IncomingCallRecord incoming(String callSid) {
-        return new IncomingCallRecord(business.id(), callSid, null, "+14155550123", "+14155550123",
-                business.twilioNumber(), business.twilioNumber(), "{\"CallSid\":\"" + callSid + "\"}");
+        return new IncomingCallRecord(
+                business.id(),
+                callSid,
+                null,
+                "+14155550123",
+                "+14155550123",
+                business.twilioNumber(),
+                business.twilioNumber(),
+                "{\"CallSid\":\"" + callSid + "\"}");
     }
 
     private static DialResultRecord dial(String callSid, String dialCallSid, RecordingMetadata recording) {
-        return new DialResultRecord(business.id(), callSid, null, dialCallSid, "+14155550123", "+14155550123",
-                business.twilioNumber(), business.twilioNumber(), "no-answer", CallStatus.MISSED, 25, 20, recording,
-                false, true, "{\"CallSid\":\"" + callSid + "\",\"DialCallStatus\":\"no-answer\"}");
+        return new DialResultRecord(
+                business.id(),
+                callSid,
+                null,
+                dialCallSid,
+                "+14155550123",
+                "+14155550123",
+                business.twilioNumber(),
+                business.twilioNumber(),
+                "no-answer",
+                CallStatus.MISSED,
+                25,
+                20,
+                recording,
+                false,
+                true,
+                "{\"CallSid\":\"" + callSid + "\",\"DialCallStatus\":\"no-answer\"}");
     }
 
     private static Map<String, Object> row(String callSid) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        """
+        return jdbi.withHandle(
+                h -> h.createQuery("""
                         SELECT id, business_id, status, dial_call_status, missed, answered, recording_sid,
                                recording_url, recording_status, recording_duration_seconds, from_number,
                                raw_payload::text AS raw_payload, recording_payload::text AS recording_payload
                           FROM calls WHERE call_sid = :sid
-                        """)
-                .bind("sid", callSid).mapToMap().one());
+                        """).bind("sid", callSid).mapToMap().one());
     }
 
     private static int count(String callSid) {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM calls WHERE call_sid = :sid")
-                .bind("sid", callSid).mapTo(Integer.class).one());
+                .bind("sid", callSid)
+                .mapTo(Integer.class)
+                .one());
     }
 }

@@ -28,9 +28,26 @@ class LeadRepositoryIT {
         Jdbi jdbi = TestDatabase.create().jdbi();
         JdbiTransactionRunner transactions = new JdbiTransactionRunner(jdbi);
         Business business = TestBusinesses.create(transactions, SubscriptionStatus.ACTIVE);
-        UUID callId = transactions.inTransaction(r -> r.calls().recordDialResult(new DialResultRecord(business.id(),
-                "CA-race", null, null, "+14155550123", "+14155550123", business.twilioNumber(),
-                business.twilioNumber(), "busy", CallStatus.MISSED, null, null, null, false, true, "{}"), NOW));
+        UUID callId = transactions.inTransaction(r -> r.calls()
+                .recordDialResult(
+                        new DialResultRecord(
+                                business.id(),
+                                "CA-race",
+                                null,
+                                null,
+                                "+14155550123",
+                                "+14155550123",
+                                business.twilioNumber(),
+                                business.twilioNumber(),
+                                "busy",
+                                CallStatus.MISSED,
+                                null,
+                                null,
+                                null,
+                                false,
+                                true,
+                                "{}"),
+                        NOW));
 
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
@@ -52,7 +69,8 @@ class LeadRepositoryIT {
         pool.shutdown();
 
         assertThat(leadIds).containsOnly(leadIds.get(0));
-        int leads = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM leads").mapTo(Integer.class).one());
+        int leads = jdbi.withHandle(h ->
+                h.createQuery("SELECT count(*) FROM leads").mapTo(Integer.class).one());
         assertThat(leads).isEqualTo(1);
     }
 }

@@ -48,7 +48,8 @@ class OutboxRepositoryIT {
         for (int i = 0; i < 10; i++) {
             queue("text " + i);
         }
-        try (Handle first = jdbi.open(); Handle second = jdbi.open()) {
+        try (Handle first = jdbi.open();
+                Handle second = jdbi.open()) {
             first.begin();
             List<OutboundMessage> claimedFirst = first.attach(OutboxDao.class).claimDue(NOW, 6);
             // The first claim is not committed: its rows stay locked and are skipped, not waited for.
@@ -80,8 +81,11 @@ class OutboxRepositoryIT {
         assertThat(early).isEmpty();
         Optional<Instant> nextDue = transactions.inTransaction(r -> r.outbox().nextDueAt());
         assertThat(nextDue).contains(NOW.plusSeconds(30));
-        List<OutboundMessage> retried = transactions.inTransaction(r -> r.outbox().claimDue(NOW.plusSeconds(30), 10));
-        assertThat(retried).singleElement().satisfies(m -> assertThat(m.attempts()).isEqualTo(2));
+        List<OutboundMessage> retried =
+                transactions.inTransaction(r -> r.outbox().claimDue(NOW.plusSeconds(30), 10));
+        assertThat(retried)
+                .singleElement()
+                .satisfies(m -> assertThat(m.attempts()).isEqualTo(2));
     }
 
     @Test
@@ -116,7 +120,8 @@ class OutboxRepositoryIT {
         });
 
         String stored = jdbi.withHandle(h -> h.createQuery("SELECT delivery_state || ' ' || twilio_sid FROM messages")
-                .mapTo(String.class).one());
+                .mapTo(String.class)
+                .one());
         assertThat(stored).isEqualTo("SENT SM-recovered");
     }
 
@@ -124,7 +129,8 @@ class OutboxRepositoryIT {
     void suppressedMessagesAreStoredButNeverClaimed() {
         transactions.inTransaction(r -> r.outbox().enqueue(sms("opted out"), DeliveryState.SUPPRESSED, NOW));
 
-        List<OutboundMessage> claimed = transactions.inTransaction(r -> r.outbox().claimDue(NOW.plusSeconds(60), 10));
+        List<OutboundMessage> claimed =
+                transactions.inTransaction(r -> r.outbox().claimDue(NOW.plusSeconds(60), 10));
         assertThat(claimed).isEmpty();
         assertThat(states()).containsExactly("SUPPRESSED");
     }
@@ -149,10 +155,14 @@ class OutboxRepositoryIT {
             try (Handle handle = jdbi.open()) {
                 handle.begin();
                 new JdbiOutboxRepositoryFactory(handle).outbox().enqueue(sms("wake up"), DeliveryState.QUEUED, NOW);
-                assertThat(notified.tryAcquire(300, TimeUnit.MILLISECONDS)).as("notified before commit").isFalse();
+                assertThat(notified.tryAcquire(300, TimeUnit.MILLISECONDS))
+                        .as("notified before commit")
+                        .isFalse();
                 handle.commit();
             }
-            assertThat(notified.tryAcquire(5, TimeUnit.SECONDS)).as("notified after commit").isTrue();
+            assertThat(notified.tryAcquire(5, TimeUnit.SECONDS))
+                    .as("notified after commit")
+                    .isTrue();
         }
     }
 
@@ -165,7 +175,9 @@ class OutboxRepositoryIT {
     }
 
     private List<String> states() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT delivery_state FROM messages").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT delivery_state FROM messages")
+                .mapTo(String.class)
+                .list());
     }
 
     /** The outbox repository on a handle whose transaction the test controls. */

@@ -25,10 +25,18 @@ public final class TestBusinesses {
             TransactionRunner transactions, SubscriptionStatus status, String twilioNumber, String notifyPhone) {
         // An active business is on the Starter plan, given by hand: texting works without Stripe in tests.
         NewBusiness business = new NewBusiness(
-                new BusinessSettings("Acme Plumbing", "+14155550199", notifyPhone, 20, ServiceLabels.DEFAULTS,
+                new BusinessSettings(
+                        "Acme Plumbing",
+                        "+14155550199",
+                        notifyPhone,
+                        20,
+                        ServiceLabels.DEFAULTS,
                         ZoneId.of("America/New_York")),
-                twilioNumber, status, status == SubscriptionStatus.ACTIVE ? PlanTier.STARTER : null);
-        return transactions.inTransaction(repositories -> repositories.businesses().create(business, Instant.now()));
+                twilioNumber,
+                status,
+                status == SubscriptionStatus.ACTIVE ? PlanTier.STARTER : null);
+        return transactions.inTransaction(
+                repositories -> repositories.businesses().create(business, Instant.now()));
     }
 
     /** A valid-looking US number (555 exchange, valid to libphonenumber), unique within the test run. */

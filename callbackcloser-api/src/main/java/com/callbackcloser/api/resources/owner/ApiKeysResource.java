@@ -30,7 +30,8 @@ public final class ApiKeysResource {
     @POST
     @Timed
     public Response create(@Parameter(hidden = true) @Auth AuthenticatedUser user, ApiKeyRequest request) {
-        ApiKeyView issued = ApiKeyView.issued(apiKeys.issue(Requests.actor(user), request == null ? null : request.name()));
+        ApiKeyView issued =
+                ApiKeyView.issued(apiKeys.issue(Requests.actor(user), request == null ? null : request.name()));
         return Response.status(Response.Status.CREATED).entity(issued).build();
     }
 

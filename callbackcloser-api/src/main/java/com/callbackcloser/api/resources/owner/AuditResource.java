@@ -27,8 +27,11 @@ public final class AuditResource {
 
     @GET
     @Timed
-    public AuditPageView list(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId,
-            @QueryParam("before") Long before, @QueryParam("limit") Integer limit) {
+    public AuditPageView list(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user,
+            @PathParam("businessId") UUID businessId,
+            @QueryParam("before") Long before,
+            @QueryParam("limit") Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         return AuditPageView.of(audit.list(Requests.actor(user), businessId, before, size), size);
     }

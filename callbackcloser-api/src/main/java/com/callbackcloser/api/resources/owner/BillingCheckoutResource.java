@@ -1,9 +1,9 @@
 package com.callbackcloser.api.resources.owner;
 
 import com.callbackcloser.api.auth.AuthenticatedUser;
-import com.callbackcloser.api.representation.CheckoutRequest;
 import com.callbackcloser.api.config.RateLimitConfiguration;
 import com.callbackcloser.api.ratelimit.SharedRateLimiter;
+import com.callbackcloser.api.representation.CheckoutRequest;
 import com.callbackcloser.api.representation.UrlView;
 import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.service.OwnerBillingService;
@@ -31,8 +31,8 @@ public final class BillingCheckoutResource {
     private final SharedRateLimiter limiter;
     private final RateLimitConfiguration.Rule rule;
 
-    public BillingCheckoutResource(OwnerBillingService billing, String appUrl, SharedRateLimiter limiter,
-            RateLimitConfiguration.Rule rule) {
+    public BillingCheckoutResource(
+            OwnerBillingService billing, String appUrl, SharedRateLimiter limiter, RateLimitConfiguration.Rule rule) {
         this.billing = billing;
         this.limiter = limiter;
         this.rule = rule;
@@ -41,14 +41,21 @@ public final class BillingCheckoutResource {
 
     @POST
     @Timed
-    public Response checkout(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId,
+    public Response checkout(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user,
+            @PathParam("businessId") UUID businessId,
             CheckoutRequest request) {
         PlanTier plan = Requests.parse(PlanTier.class, Requests.body(request).plan(), "plan");
         Optional<Response> throttled = limiter.hit("billing:" + user.subject(), rule);
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        return Response.ok(new UrlView(billing.checkout(Requests.actor(user), businessId, plan,
-                appUrl + "/billing?checkout=success", appUrl + "/billing?checkout=canceled"))).build();
+        return Response.ok(new UrlView(billing.checkout(
+                        Requests.actor(user),
+                        businessId,
+                        plan,
+                        appUrl + "/billing?checkout=success",
+                        appUrl + "/billing?checkout=canceled")))
+                .build();
     }
 }

@@ -27,8 +27,8 @@ public final class BillingPortalResource {
     private final SharedRateLimiter limiter;
     private final RateLimitConfiguration.Rule rule;
 
-    public BillingPortalResource(OwnerBillingService billing, String appUrl, SharedRateLimiter limiter,
-            RateLimitConfiguration.Rule rule) {
+    public BillingPortalResource(
+            OwnerBillingService billing, String appUrl, SharedRateLimiter limiter, RateLimitConfiguration.Rule rule) {
         this.billing = billing;
         this.limiter = limiter;
         this.rule = rule;
@@ -37,11 +37,13 @@ public final class BillingPortalResource {
 
     @POST
     @Timed
-    public Response portal(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
+    public Response portal(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
         Optional<Response> throttled = limiter.hit("billing:" + user.subject(), rule);
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        return Response.ok(new UrlView(billing.portal(Requests.actor(user), businessId, appUrl + "/billing"))).build();
+        return Response.ok(new UrlView(billing.portal(Requests.actor(user), businessId, appUrl + "/billing")))
+                .build();
     }
 }

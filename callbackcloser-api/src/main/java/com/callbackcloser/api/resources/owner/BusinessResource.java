@@ -28,15 +28,19 @@ public final class BusinessResource {
 
     @GET
     @Timed
-    public BusinessView get(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
+    public BusinessView get(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
         return BusinessView.of(businesses.get(Requests.actor(user), businessId));
     }
 
     /** Changes the settings sent, leaves the others; every change is audited. */
     @PATCH
     @Timed
-    public BusinessView update(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId,
+    public BusinessView update(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user,
+            @PathParam("businessId") UUID businessId,
             BusinessRequest request) {
-        return BusinessView.of(businesses.updateSettings(Requests.actor(user), businessId, Requests.body(request).toPatch()));
+        return BusinessView.of(businesses.updateSettings(
+                Requests.actor(user), businessId, Requests.body(request).toPatch()));
     }
 }

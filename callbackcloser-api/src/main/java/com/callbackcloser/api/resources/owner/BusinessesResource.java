@@ -33,13 +33,17 @@ public final class BusinessesResource {
     public Response create(@Parameter(hidden = true) @Auth AuthenticatedUser user, BusinessRequest request) {
         BusinessView created = BusinessView.of(
                 businesses.onboard(Requests.actor(user), Requests.body(request).toNewSettings()));
-        return Response.created(URI.create("/api/businesses/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/businesses/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     /** The businesses the caller is a member of, with the caller's role in each. */
     @GET
     @Timed
     public List<BusinessView> mine(@Parameter(hidden = true) @Auth AuthenticatedUser user) {
-        return businesses.listMine(Requests.actor(user)).stream().map(BusinessView::of).toList();
+        return businesses.listMine(Requests.actor(user)).stream()
+                .map(BusinessView::of)
+                .toList();
     }
 }

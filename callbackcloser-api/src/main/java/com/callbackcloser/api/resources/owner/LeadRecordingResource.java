@@ -2,9 +2,9 @@ package com.callbackcloser.api.resources.owner;
 
 import com.callbackcloser.api.auth.AuthenticatedUser;
 import com.callbackcloser.api.twilio.TwilioRecordings;
+import com.callbackcloser.api.twilio.TwilioUnavailableException;
 import com.callbackcloser.core.model.RecordingMetadata;
 import com.callbackcloser.core.port.in.ResourceNotFoundException;
-import com.callbackcloser.api.twilio.TwilioUnavailableException;
 import com.callbackcloser.core.service.LeadService;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
@@ -34,8 +34,11 @@ public final class LeadRecordingResource {
     @GET
     @Timed
     @Produces({"audio/mpeg", "application/json"})
-    public Response stream(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId,
-            @PathParam("leadId") UUID leadId) throws InterruptedException {
+    public Response stream(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user,
+            @PathParam("businessId") UUID businessId,
+            @PathParam("leadId") UUID leadId)
+            throws InterruptedException {
         RecordingMetadata recording = leads.recording(Requests.actor(user), businessId, leadId)
                 .orElseThrow(() -> new ResourceNotFoundException("recording"));
         if (recordings == null) {
@@ -43,8 +46,7 @@ public final class LeadRecordingResource {
         }
         TwilioRecordings.Recording audio;
         try {
-            audio = recordings.open(recording.url())
-                    .orElseThrow(() -> new ResourceNotFoundException("recording"));
+            audio = recordings.open(recording.url()).orElseThrow(() -> new ResourceNotFoundException("recording"));
         } catch (IOException e) {
             throw new TwilioUnavailableException("Twilio: could not fetch the recording: " + e.getMessage(), e);
         }

@@ -29,7 +29,9 @@ public final class LeadResource {
 
     @GET
     @Timed
-    public LeadDetailView get(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId,
+    public LeadDetailView get(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user,
+            @PathParam("businessId") UUID businessId,
             @PathParam("leadId") UUID leadId) {
         return LeadDetailView.of(leads.detail(Requests.actor(user), businessId, leadId));
     }
@@ -37,9 +39,13 @@ public final class LeadResource {
     /** Moves the lead in the pipeline (agents may); audited. */
     @PATCH
     @Timed
-    public LeadDetailView changeStatus(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId,
-            @PathParam("leadId") UUID leadId, LeadStatusRequest request) {
-        LeadStatus status = Requests.parse(LeadStatus.class, Requests.body(request).status(), "status");
+    public LeadDetailView changeStatus(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user,
+            @PathParam("businessId") UUID businessId,
+            @PathParam("leadId") UUID leadId,
+            LeadStatusRequest request) {
+        LeadStatus status =
+                Requests.parse(LeadStatus.class, Requests.body(request).status(), "status");
         return LeadDetailView.of(leads.changeStatus(Requests.actor(user), businessId, leadId, status));
     }
 }

@@ -27,10 +27,14 @@ public final class LeadsResource {
     /** Newest first, each with its latest message; {@code cursor} is the previous page's {@code nextCursor}. */
     @GET
     @Timed
-    public LeadPageView list(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId,
-            @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+    public LeadPageView list(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user,
+            @PathParam("businessId") UUID businessId,
+            @QueryParam("status") String status,
+            @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        LeadStatus filter = status == null || status.isBlank() ? null : Requests.parse(LeadStatus.class, status, "status");
+        LeadStatus filter =
+                status == null || status.isBlank() ? null : Requests.parse(LeadStatus.class, status, "status");
         return LeadPageView.of(leads.page(Requests.actor(user), businessId, filter, cursor, limit));
     }
 }

@@ -25,7 +25,9 @@ public final class MemberResource {
     /** Removes a member (owners only); the last owner stays. */
     @DELETE
     @Timed
-    public Response remove(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId,
+    public Response remove(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user,
+            @PathParam("businessId") UUID businessId,
             @PathParam("subject") String subject) {
         members.remove(Requests.actor(user), businessId, subject);
         return Response.noContent().build();

@@ -30,16 +30,22 @@ public final class MembersResource {
 
     @GET
     @Timed
-    public List<MemberView> list(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
-        return members.list(Requests.actor(user), businessId).stream().map(MemberView::of).toList();
+    public List<MemberView> list(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
+        return members.list(Requests.actor(user), businessId).stream()
+                .map(MemberView::of)
+                .toList();
     }
 
     /** Adds a member, or changes an existing member's role (owners only). */
     @POST
     @Timed
-    public MemberView put(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId, MemberRequest request) {
+    public MemberView put(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user,
+            @PathParam("businessId") UUID businessId,
+            MemberRequest request) {
         MemberRequest body = Requests.body(request);
-        return MemberView.of(members.put(Requests.actor(user), businessId, body.subject(),
-                Requests.parse(Role.class, body.role(), "role")));
+        return MemberView.of(members.put(
+                Requests.actor(user), businessId, body.subject(), Requests.parse(Role.class, body.role(), "role")));
     }
 }

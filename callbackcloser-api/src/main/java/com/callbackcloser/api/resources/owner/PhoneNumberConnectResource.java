@@ -28,7 +28,9 @@ public final class PhoneNumberConnectResource {
 
     @POST
     @Timed
-    public BusinessView connect(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId,
+    public BusinessView connect(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user,
+            @PathParam("businessId") UUID businessId,
             PhoneNumberRequest request) {
         String sid = request == null ? null : request.phoneNumberSid();
         return BusinessView.of(numbers.connect(Requests.actor(user), businessId, sid));

@@ -28,7 +28,9 @@ public final class PhoneNumberResource {
 
     @POST
     @Timed
-    public BusinessView buy(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId,
+    public BusinessView buy(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user,
+            @PathParam("businessId") UUID businessId,
             PhoneNumberRequest request) {
         String areaCode = request == null ? null : request.areaCode();
         return BusinessView.of(numbers.buy(Requests.actor(user), businessId, areaCode));

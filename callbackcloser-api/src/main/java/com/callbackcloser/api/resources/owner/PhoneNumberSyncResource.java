@@ -25,7 +25,8 @@ public final class PhoneNumberSyncResource {
 
     @POST
     @Timed
-    public BusinessView sync(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
+    public BusinessView sync(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
         return BusinessView.of(numbers.sync(Requests.actor(user), businessId));
     }
 }

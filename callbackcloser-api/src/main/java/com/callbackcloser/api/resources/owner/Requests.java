@@ -25,9 +25,12 @@ final class Requests {
                 // reported below
             }
         }
-        throw new InvalidInputException(field, field + " is one of " + Arrays.stream(type.getEnumConstants())
-                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", ")));
+        throw new InvalidInputException(
+                field,
+                field + " is one of "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", ")));
     }
 
     static <T> T body(T body) {

@@ -25,7 +25,8 @@ public final class UsageResource {
 
     @GET
     @Timed
-    public UsageView usage(@Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
+    public UsageView usage(
+            @Parameter(hidden = true) @Auth AuthenticatedUser user, @PathParam("businessId") UUID businessId) {
         return UsageView.of(billing.usage(Requests.actor(user), businessId));
     }
 }

@@ -35,10 +35,15 @@ class OwnerAccessIT {
             "stripe.apiBaseUrl", STRIPE.baseUrl(),
             "stripe.priceStarter", StripeFake.PRICE_STARTER,
             "stripe.pricePro", StripeFake.PRICE_PRO);
+
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
 
-    private enum Who { OWNER, ADMIN, AGENT }
+    private enum Who {
+        OWNER,
+        ADMIN,
+        AGENT
+    }
 
     private static String businessA;
     private static String businessB;
@@ -49,21 +54,38 @@ class OwnerAccessIT {
     static void twoBusinessesAndATeam() {
         businessA = create("owner_a", "Acme Plumbing");
         businessB = create("owner_b", "Bravo Heating");
-        api().post(token(Who.OWNER), "/api/businesses/" + businessA + "/members", Map.of("subject", "admin_a", "role", "admin"));
-        api().post(token(Who.OWNER), "/api/businesses/" + businessA + "/members", Map.of("subject", "agent_a", "role", "agent"));
+        api().post(
+                        token(Who.OWNER),
+                        "/api/businesses/" + businessA + "/members",
+                        Map.of("subject", "admin_a", "role", "admin"));
+        api().post(
+                        token(Who.OWNER),
+                        "/api/businesses/" + businessA + "/members",
+                        Map.of("subject", "agent_a", "role", "agent"));
         SERVICE.transactions().inTransaction(r -> {
-            r.businesses().attachTwilioNumber(UUID.fromString(businessA), "+16285550901", "PNa000000000000000000000000000000a",
-                    Instant.now());
-            r.businesses().attachTwilioNumber(UUID.fromString(businessB), "+16285550902", "PNb000000000000000000000000000000b",
-                    Instant.now());
+            r.businesses()
+                    .attachTwilioNumber(
+                            UUID.fromString(businessA),
+                            "+16285550901",
+                            "PNa000000000000000000000000000000a",
+                            Instant.now());
+            r.businesses()
+                    .attachTwilioNumber(
+                            UUID.fromString(businessB),
+                            "+16285550902",
+                            "PNb000000000000000000000000000000b",
+                            Instant.now());
             return null;
         });
         leadA = OwnerLeads.insertLead(SERVICE, businessA, "REa1", "NEW", Instant.now());
         leadB = OwnerLeads.insertLead(SERVICE, businessB, "REb1", "NEW", Instant.now());
         SERVICE.twilio.hasRecording("REa1", new byte[] {1, 2, 3});
         SERVICE.twilio.hasRecording("REb1", new byte[] {4, 5, 6});
-        SERVICE.twilio.hasAccountNumbers(Map.of("PNa000000000000000000000000000000a", "+16285550901",
-                "PNb000000000000000000000000000000b", "+16285550902"));
+        SERVICE.twilio.hasAccountNumbers(Map.of(
+                "PNa000000000000000000000000000000a",
+                "+16285550901",
+                "PNb000000000000000000000000000000b",
+                "+16285550902"));
         STRIPE.createsCustomer("cus_access");
         STRIPE.createsCheckoutSession("https://checkout.stripe.com/c/pay/cs_access");
         STRIPE.createsPortalSession("https://billing.stripe.com/p/session/access");
@@ -84,19 +106,30 @@ class OwnerAccessIT {
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/businesses/{b}", null, EnumSet.allOf(Who.class)),
-            new Endpoint("PATCH", "/api/businesses/{b}", Map.of("missedCallSeconds", 25), EnumSet.of(Who.OWNER, Who.ADMIN)),
+            new Endpoint(
+                    "PATCH", "/api/businesses/{b}", Map.of("missedCallSeconds", 25), EnumSet.of(Who.OWNER, Who.ADMIN)),
             new Endpoint("GET", "/api/businesses/{b}/members", null, EnumSet.of(Who.OWNER, Who.ADMIN)),
-            new Endpoint("POST", "/api/businesses/{b}/members", Map.of("subject", "temp_member", "role", "agent"),
+            new Endpoint(
+                    "POST",
+                    "/api/businesses/{b}/members",
+                    Map.of("subject", "temp_member", "role", "agent"),
                     EnumSet.of(Who.OWNER)),
             new Endpoint("DELETE", "/api/businesses/{b}/members/temp_member", null, EnumSet.of(Who.OWNER)),
             new Endpoint("GET", "/api/businesses/{b}/leads", null, EnumSet.allOf(Who.class)),
             new Endpoint("GET", "/api/businesses/{b}/leads/{l}", null, EnumSet.allOf(Who.class)),
-            new Endpoint("PATCH", "/api/businesses/{b}/leads/{l}", Map.of("status", "contacted"), EnumSet.allOf(Who.class)),
+            new Endpoint(
+                    "PATCH", "/api/businesses/{b}/leads/{l}", Map.of("status", "contacted"), EnumSet.allOf(Who.class)),
             new Endpoint("GET", "/api/businesses/{b}/leads/{l}/recording", null, EnumSet.allOf(Who.class)),
-            new Endpoint("POST", "/api/businesses/{b}/phone-number", Map.of("areaCode", "415"), EnumSet.of(Who.OWNER, Who.ADMIN)),
-            new Endpoint("POST", "/api/businesses/{b}/phone-number/connect", Map.of(), EnumSet.of(Who.OWNER, Who.ADMIN)),
+            new Endpoint(
+                    "POST",
+                    "/api/businesses/{b}/phone-number",
+                    Map.of("areaCode", "415"),
+                    EnumSet.of(Who.OWNER, Who.ADMIN)),
+            new Endpoint(
+                    "POST", "/api/businesses/{b}/phone-number/connect", Map.of(), EnumSet.of(Who.OWNER, Who.ADMIN)),
             new Endpoint("POST", "/api/businesses/{b}/phone-number/sync", null, EnumSet.of(Who.OWNER, Who.ADMIN)),
-            new Endpoint("POST", "/api/businesses/{b}/billing/checkout", Map.of("plan", "starter"), EnumSet.of(Who.OWNER)),
+            new Endpoint(
+                    "POST", "/api/businesses/{b}/billing/checkout", Map.of("plan", "starter"), EnumSet.of(Who.OWNER)),
             new Endpoint("POST", "/api/businesses/{b}/billing/portal", null, EnumSet.of(Who.OWNER)),
             new Endpoint("GET", "/api/businesses/{b}/usage", null, EnumSet.allOf(Who.class)),
             new Endpoint("GET", "/api/businesses/{b}/audit", null, EnumSet.of(Who.OWNER, Who.ADMIN)));
@@ -109,10 +142,15 @@ class OwnerAccessIT {
                 OwnerApiClient.Answer answer = call(token(who), endpoint, businessA, leadA);
                 String what = who + " " + endpoint.method() + " " + endpoint.path();
                 if (endpoint.allowed().contains(who)) {
-                    softly.assertThat(answer.status()).as(what + " " + answer.json()).isNotIn(401, 403, 404).isLessThan(500);
+                    softly.assertThat(answer.status())
+                            .as(what + " " + answer.json())
+                            .isNotIn(401, 403, 404)
+                            .isLessThan(500);
                 } else {
                     softly.assertThat(answer.status()).as(what).isEqualTo(403);
-                    softly.assertThat(answer.json().get("code").asInt()).as(what).isEqualTo(403);
+                    softly.assertThat(answer.json().get("code").asInt())
+                            .as(what)
+                            .isEqualTo(403);
                 }
             }
         }
@@ -125,7 +163,9 @@ class OwnerAccessIT {
         SoftAssertions softly = new SoftAssertions();
         for (Endpoint endpoint : ENDPOINTS) {
             OwnerApiClient.Answer answer = call(IDP.token("owner_b"), endpoint, businessA, leadA);
-            softly.assertThat(answer.status()).as("owner_b " + endpoint.method() + " " + endpoint.path()).isEqualTo(404);
+            softly.assertThat(answer.status())
+                    .as("owner_b " + endpoint.method() + " " + endpoint.path())
+                    .isEqualTo(404);
         }
         softly.assertAll();
         assertThat(auditRows(businessA)).isEqualTo(auditBefore);
@@ -133,12 +173,17 @@ class OwnerAccessIT {
 
     @Test
     void anotherTenantsLeadUnderOnesOwnBusinessIsNotFound() {
-        for (String path : List.of("/api/businesses/" + businessA + "/leads/" + leadB,
+        for (String path : List.of(
+                "/api/businesses/" + businessA + "/leads/" + leadB,
                 "/api/businesses/" + businessA + "/leads/" + leadB + "/recording")) {
             assertThat(api().get(token(Who.OWNER), path).status()).as(path).isEqualTo(404);
         }
-        assertThat(api().patch(token(Who.OWNER), "/api/businesses/" + businessA + "/leads/" + leadB,
-                Map.of("status", "booked")).status()).isEqualTo(404);
+        assertThat(api().patch(
+                                token(Who.OWNER),
+                                "/api/businesses/" + businessA + "/leads/" + leadB,
+                                Map.of("status", "booked"))
+                        .status())
+                .isEqualTo(404);
         assertThat(OwnerLeads.status(SERVICE, leadB)).isEqualTo("NEW");
     }
 
@@ -147,7 +192,8 @@ class OwnerAccessIT {
         String stranger = IDP.token("stranger");
         assertThat(api().get(stranger, "/api/businesses").json()).isEmpty();
         assertThat(api().get(stranger, "/api/businesses/" + businessA).status()).isEqualTo(404);
-        assertThat(api().get(stranger, "/api/businesses/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(api().get(stranger, "/api/businesses/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
     }
 
     private static OwnerApiClient.Answer call(String token, Endpoint endpoint, String business, String lead) {
@@ -159,23 +205,27 @@ class OwnerAccessIT {
     }
 
     private static int auditRows(String business) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM audit_events WHERE business_id = :b")
-                .bind("b", UUID.fromString(business)).mapTo(Integer.class).one());
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM audit_events WHERE business_id = :b")
+                        .bind("b", UUID.fromString(business))
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private static String create(String owner, String name) {
-        OwnerApiClient.Answer created = api().post(IDP.token(owner), "/api/businesses",
-                Map.of("name", name, "forwardingNumber", "+14155550199"));
+        OwnerApiClient.Answer created = api().post(
+                        IDP.token(owner), "/api/businesses", Map.of("name", name, "forwardingNumber", "+14155550199"));
         assertThat(created.status()).isEqualTo(201);
         return created.text("id");
     }
 
     private static String token(Who who) {
-        return IDP.token(switch (who) {
-            case OWNER -> "owner_a";
-            case ADMIN -> "admin_a";
-            case AGENT -> "agent_a";
-        });
+        return IDP.token(
+                switch (who) {
+                    case OWNER -> "owner_a";
+                    case ADMIN -> "admin_a";
+                    case AGENT -> "agent_a";
+                });
     }
 
     private static OwnerApiClient api() {

@@ -32,6 +32,7 @@ class OwnerBusinessIT {
             "stripe.apiBaseUrl", STRIPE.baseUrl(),
             "stripe.priceStarter", StripeFake.PRICE_STARTER,
             "stripe.pricePro", StripeFake.PRICE_PRO);
+
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
 
@@ -47,19 +48,29 @@ class OwnerBusinessIT {
     @BeforeEach
     void aBusinessWithItsOwner() {
         owner = IDP.token("owner_" + System.nanoTime());
-        OwnerApiClient.Answer created = api().post(owner, "/api/businesses",
-                Map.of("name", "Acme Plumbing", "forwardingNumber", "(415) 555-0199"));
+        OwnerApiClient.Answer created = api().post(
+                        owner,
+                        "/api/businesses",
+                        Map.of("name", "Acme Plumbing", "forwardingNumber", "(415) 555-0199"));
         business = created.text("id");
     }
 
     @Test
     void onboardingMakesTheCallerTheOwnerWithTheOldAppsDefaults() {
-        OwnerApiClient.Answer created = api().post(owner, "/api/businesses",
-                Map.of("name", "  Second Shop ", "forwardingNumber", "415-555-0198", "notifyPhone", "4155550177"));
+        OwnerApiClient.Answer created = api().post(
+                        owner,
+                        "/api/businesses",
+                        Map.of(
+                                "name",
+                                "  Second Shop ",
+                                "forwardingNumber",
+                                "415-555-0198",
+                                "notifyPhone",
+                                "4155550177"));
 
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.raw().headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/api/businesses/" + created.text("id")));
+        assertThat(created.raw().headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/api/businesses/" + created.text("id")));
         JsonNode body = created.json();
         assertThat(body.get("name").asText()).isEqualTo("Second Shop");
         assertThat(body.get("role").asText()).isEqualTo("OWNER");
@@ -74,9 +85,17 @@ class OwnerBusinessIT {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-            "name|A", "forwardingNumber|12345", "notifyPhone|not a phone", "missedCallSeconds|4",
-            "missedCallSeconds|91", "timeZone|Mars/Base", "timeZone|+02:00"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "name|A",
+                "forwardingNumber|12345",
+                "notifyPhone|not a phone",
+                "missedCallSeconds|4",
+                "missedCallSeconds|91",
+                "timeZone|Mars/Base",
+                "timeZone|+02:00"
+            })
     void invalidSettingsAre422NamingTheFieldAndChangeNothing(String field, String value) {
         Map<String, Object> patch = new HashMap<>();
         patch.put(field, field.equals("missedCallSeconds") ? Integer.valueOf(value) : value);
@@ -94,21 +113,35 @@ class OwnerBusinessIT {
     @Test
     void serviceLabelsMustBeThreeOf1To40Characters() {
         for (Object labels : List.of(List.of("A", "B"), List.of("A", "", "C"), List.of("A", "B", "x".repeat(41)))) {
-            OwnerApiClient.Answer answer = api().patch(owner, "/api/businesses/" + business, Map.of("serviceLabels", labels));
+            OwnerApiClient.Answer answer =
+                    api().patch(owner, "/api/businesses/" + business, Map.of("serviceLabels", labels));
             assertThat(answer.status()).as(labels.toString()).isEqualTo(422);
             assertThat(answer.json().get("field").asText()).isEqualTo("serviceLabels");
         }
-        assertThat(api().post(owner, "/api/businesses", Map.of("forwardingNumber", "+14155550199")).json()
-                .get("field").asText()).isEqualTo("name");
+        assertThat(api().post(owner, "/api/businesses", Map.of("forwardingNumber", "+14155550199"))
+                        .json()
+                        .get("field")
+                        .asText())
+                .isEqualTo("name");
         assertThat(api().post(owner, "/api/businesses", "{not json").status()).isEqualTo(400);
     }
 
     @Test
     void aPatchChangesOnlyWhatItSendsAndIsAuditedWithTheCorrelationId() {
-        OwnerApiClient.Answer answer = api().send(owner, "PATCH", "/api/businesses/" + business,
-                Map.of("missedCallSeconds", 15, "serviceLabels", List.of("Leaks", "Heaters", "Drains"),
-                        "timeZone", "America/Chicago", "notifyPhone", "+14155550177"),
-                Map.of("X-Correlation-Id", "corr-settings-1"));
+        OwnerApiClient.Answer answer = api().send(
+                        owner,
+                        "PATCH",
+                        "/api/businesses/" + business,
+                        Map.of(
+                                "missedCallSeconds",
+                                15,
+                                "serviceLabels",
+                                List.of("Leaks", "Heaters", "Drains"),
+                                "timeZone",
+                                "America/Chicago",
+                                "notifyPhone",
+                                "+14155550177"),
+                        Map.of("X-Correlation-Id", "corr-settings-1"));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("missedCallSeconds").asInt()).isEqualTo(15);
@@ -116,35 +149,55 @@ class OwnerBusinessIT {
         JsonNode entry = audit(owner).get(0);
         assertThat(entry.get("action").asText()).isEqualTo("business.settings_changed");
         assertThat(entry.get("correlationId").asText()).isEqualTo("corr-settings-1");
-        assertThat(entry.get("changes").get("missedCallSeconds").toString()).isEqualTo("{\"from\":\"20\",\"to\":\"15\"}");
+        assertThat(entry.get("changes").get("missedCallSeconds").toString())
+                .isEqualTo("{\"from\":\"20\",\"to\":\"15\"}");
         assertThat(entry.get("changes").get("timeZone").get("to").asText()).isEqualTo("America/Chicago");
         assertThat(entry.get("changes").has("name")).isFalse();
 
         api().patch(owner, "/api/businesses/" + business, Map.of("notifyPhone", ""));
-        assertThat(api().get(owner, "/api/businesses/" + business).json().get("notifyPhone").isNull()).isTrue();
+        assertThat(api().get(owner, "/api/businesses/" + business)
+                        .json()
+                        .get("notifyPhone")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
     void theOwnerRunsTheTeamButTheLastOwnerStays() {
         String path = "/api/businesses/" + business + "/members";
-        assertThat(api().post(owner, path, Map.of("subject", "dana", "role", "admin")).json().get("role").asText())
+        assertThat(api().post(owner, path, Map.of("subject", "dana", "role", "admin"))
+                        .json()
+                        .get("role")
+                        .asText())
                 .isEqualTo("ADMIN");
-        assertThat(api().post(owner, path, Map.of("subject", "dana", "role", "agent")).json().get("role").asText())
+        assertThat(api().post(owner, path, Map.of("subject", "dana", "role", "agent"))
+                        .json()
+                        .get("role")
+                        .asText())
                 .isEqualTo("AGENT");
-        assertThat(api().post(owner, path, Map.of("subject", "eve", "role", "janitor")).json().get("field").asText())
+        assertThat(api().post(owner, path, Map.of("subject", "eve", "role", "janitor"))
+                        .json()
+                        .get("field")
+                        .asText())
                 .isEqualTo("role");
-        assertThat(api().get(owner, path).json().findValuesAsText("subject")).hasSize(2).contains("dana");
+        assertThat(api().get(owner, path).json().findValuesAsText("subject"))
+                .hasSize(2)
+                .contains("dana");
 
-        String ownerSubject = api().get(owner, path).json().get(0).get("subject").asText();
+        String ownerSubject =
+                api().get(owner, path).json().get(0).get("subject").asText();
         OwnerApiClient.Answer removeLast = api().delete(owner, path + "/" + ownerSubject);
         assertThat(removeLast.status()).isEqualTo(409);
         assertThat(removeLast.json().get("message").asText()).contains("last owner");
-        assertThat(api().post(owner, path, Map.of("subject", ownerSubject, "role", "admin")).status()).isEqualTo(409);
+        assertThat(api().post(owner, path, Map.of("subject", ownerSubject, "role", "admin"))
+                        .status())
+                .isEqualTo(409);
 
         api().post(owner, path, Map.of("subject", "dana", "role", "owner"));
         assertThat(api().delete(owner, path + "/" + ownerSubject).status()).isEqualTo(204);
         assertThat(api().get(owner, "/api/businesses/" + business).status()).isEqualTo(404);
-        assertThat(api().get(IDP.token("dana"), path).json().findValuesAsText("subject")).containsExactly("dana");
+        assertThat(api().get(IDP.token("dana"), path).json().findValuesAsText("subject"))
+                .containsExactly("dana");
         assertThat(api().delete(IDP.token("dana"), path + "/nobody").status()).isEqualTo(404);
     }
 
@@ -156,17 +209,24 @@ class OwnerBusinessIT {
         String billing = "/api/businesses/" + business + "/billing";
 
         assertThat(api().post(owner, billing + "/portal", Map.of()).status()).isEqualTo(409);
-        assertThat(api().post(owner, billing + "/checkout", Map.of("plan", "free")).json().get("field").asText())
+        assertThat(api().post(owner, billing + "/checkout", Map.of("plan", "free"))
+                        .json()
+                        .get("field")
+                        .asText())
                 .isEqualTo("plan");
-        assertThat(api().post(owner, billing + "/checkout", Map.of("plan", "pro")).text("url"))
+        assertThat(api().post(owner, billing + "/checkout", Map.of("plan", "pro"))
+                        .text("url"))
                 .isEqualTo("https://checkout.stripe.com/c/pay/cs_owner");
-        assertThat(STRIPE.posts("/v1/checkout/sessions").get(STRIPE.posts("/v1/checkout/sessions").size() - 1))
-                .contains("success_url=https://callbacks.example.test/billing?checkout=success",
+        assertThat(STRIPE.posts("/v1/checkout/sessions")
+                        .get(STRIPE.posts("/v1/checkout/sessions").size() - 1))
+                .contains(
+                        "success_url=https://callbacks.example.test/billing?checkout=success",
                         "line_items[0][price]=" + StripeFake.PRICE_PRO);
         assertThat(api().post(owner, billing + "/portal", Map.of()).text("url"))
                 .isEqualTo("https://billing.stripe.com/p/session/owner");
 
-        JsonNode usage = api().get(owner, "/api/businesses/" + business + "/usage").json();
+        JsonNode usage =
+                api().get(owner, "/api/businesses/" + business + "/usage").json();
         assertThat(usage.get("plan").asText()).isEqualTo("free");
         assertThat(usage.get("limit").asInt()).isZero();
         assertThat(usage.get("pauseReason").asText()).isEqualTo("billing_inactive");
@@ -191,15 +251,28 @@ class OwnerBusinessIT {
 
         List<String> actions = new ArrayList<>();
         audit(owner).forEach(entry -> actions.add(entry.get("action").asText()));
-        assertThat(actions).containsExactly("billing.portal_opened", "billing.checkout_started", "lead.status_changed",
-                "member.removed", "member.role_changed", "member.added", "business.settings_changed", "business.created");
+        assertThat(actions)
+                .containsExactly(
+                        "billing.portal_opened",
+                        "billing.checkout_started",
+                        "lead.status_changed",
+                        "member.removed",
+                        "member.role_changed",
+                        "member.added",
+                        "business.settings_changed",
+                        "business.created");
         JsonNode statusChange = audit(owner).get(2);
         assertThat(statusChange.get("target").asText()).isEqualTo(lead);
-        assertThat(statusChange.get("changes").get("status").toString()).isEqualTo("{\"from\":\"NEW\",\"to\":\"BOOKED\"}");
+        assertThat(statusChange.get("changes").get("status").toString())
+                .isEqualTo("{\"from\":\"NEW\",\"to\":\"BOOKED\"}");
 
         JsonNode firstPage = api().get(owner, b + "/audit?limit=3").json();
         assertThat(firstPage.get("entries")).hasSize(3);
-        JsonNode secondPage = api().get(owner, b + "/audit?limit=3&before=" + firstPage.get("nextBefore").asLong()).json();
+        JsonNode secondPage = api().get(
+                        owner,
+                        b + "/audit?limit=3&before="
+                                + firstPage.get("nextBefore").asLong())
+                .json();
         assertThat(secondPage.get("entries").get(0).get("action").asText()).isEqualTo("member.removed");
 
         int updated = SERVICE.jdbi().withHandle(h -> {

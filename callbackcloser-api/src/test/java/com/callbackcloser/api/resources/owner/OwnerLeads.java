@@ -10,8 +10,8 @@ final class OwnerLeads {
     private OwnerLeads() {}
 
     /** A missed call and its lead; with a recording when {@code recordingSid} is given. Returns the lead id. */
-    static String insertLead(ServiceUnderTest service, String businessId, String recordingSid, String status,
-            Instant createdAt) {
+    static String insertLead(
+            ServiceUnderTest service, String businessId, String recordingSid, String status, Instant createdAt) {
         return service.jdbi().withHandle(h -> {
             UUID call = h.createQuery("""
                             INSERT INTO calls (business_id, call_sid, from_number, to_number, status, dial_call_status,
@@ -27,20 +27,27 @@ final class OwnerLeads {
                     .bind("recStatus", recordingSid == null ? null : "completed")
                     .bind("recDuration", recordingSid == null ? null : 12)
                     .bind("at", createdAt)
-                    .mapTo(UUID.class).one();
+                    .mapTo(UUID.class)
+                    .one();
             return h.createQuery("""
                             INSERT INTO leads (business_id, call_id, caller_raw, caller_number, status, created_at,
                                                updated_at)
                             VALUES (:b, :call, '+14155550123', '+14155550123', :status, :at, :at)
                             RETURNING id""")
-                    .bind("b", UUID.fromString(businessId)).bind("call", call).bind("status", status)
+                    .bind("b", UUID.fromString(businessId))
+                    .bind("call", call)
+                    .bind("status", status)
                     .bind("at", createdAt)
-                    .mapTo(String.class).one();
+                    .mapTo(String.class)
+                    .one();
         });
     }
 
     static String status(ServiceUnderTest service, String leadId) {
-        return service.jdbi().withHandle(h -> h.createQuery("SELECT status FROM leads WHERE id = :id")
-                .bind("id", UUID.fromString(leadId)).mapTo(String.class).one());
+        return service.jdbi()
+                .withHandle(h -> h.createQuery("SELECT status FROM leads WHERE id = :id")
+                        .bind("id", UUID.fromString(leadId))
+                        .mapTo(String.class)
+                        .one());
     }
 }

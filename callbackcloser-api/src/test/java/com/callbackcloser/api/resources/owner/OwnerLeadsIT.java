@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OwnerLeadsIT {
     private static final JwtIssuer IDP = new JwtIssuer();
-    private static final ServiceUnderTest SERVICE = ServiceUnderTest.withSignatures(
-            "auth.jwtIssuer", JwtIssuer.ISSUER, "auth.jwksUrl", IDP.jwksUrl());
+    private static final ServiceUnderTest SERVICE =
+            ServiceUnderTest.withSignatures("auth.jwtIssuer", JwtIssuer.ISSUER, "auth.jwksUrl", IDP.jwksUrl());
+
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
 
@@ -42,8 +43,9 @@ class OwnerLeadsIT {
     @BeforeEach
     void aBusiness() {
         owner = IDP.token("owner_" + System.nanoTime());
-        business = api().post(owner, "/api/businesses",
-                Map.of("name", "Acme Plumbing", "forwardingNumber", "+14155550199")).text("id");
+        business = api().post(
+                        owner, "/api/businesses", Map.of("name", "Acme Plumbing", "forwardingNumber", "+14155550199"))
+                .text("id");
     }
 
     @Test
@@ -58,10 +60,13 @@ class OwnerLeadsIT {
         String cursor = null;
         int pages = 0;
         do {
-            String path = "/api/businesses/" + business + "/leads?limit=50" + (cursor == null ? "" : "&cursor=" + cursor);
+            String path =
+                    "/api/businesses/" + business + "/leads?limit=50" + (cursor == null ? "" : "&cursor=" + cursor);
             JsonNode page = api().get(owner, path).json();
             page.get("leads").forEach(lead -> seen.add(lead.get("id").asText()));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asText();
             // New leads between pages are newer than every cursor: they appear on a fresh first page only.
             OwnerLeads.insertLead(SERVICE, business, null, "NEW", Instant.now());
             pages++;
@@ -80,13 +85,23 @@ class OwnerLeadsIT {
         OwnerLeads.insertLead(SERVICE, business, null, "NEW", Instant.now());
         String booked = OwnerLeads.insertLead(SERVICE, business, null, "BOOKED", Instant.now());
 
-        JsonNode page = api().get(owner, "/api/businesses/" + business + "/leads?status=booked").json();
+        JsonNode page = api().get(owner, "/api/businesses/" + business + "/leads?status=booked")
+                .json();
         assertThat(page.get("leads").findValuesAsText("id")).containsExactly(booked);
-        assertThat(api().get(owner, "/api/businesses/" + business + "/leads?status=lost").json().get("field").asText())
+        assertThat(api().get(owner, "/api/businesses/" + business + "/leads?status=lost")
+                        .json()
+                        .get("field")
+                        .asText())
                 .isEqualTo("status");
-        assertThat(api().get(owner, "/api/businesses/" + business + "/leads?limit=0").json().get("field").asText())
+        assertThat(api().get(owner, "/api/businesses/" + business + "/leads?limit=0")
+                        .json()
+                        .get("field")
+                        .asText())
                 .isEqualTo("limit");
-        assertThat(api().get(owner, "/api/businesses/" + business + "/leads?cursor=garbage").json().get("field").asText())
+        assertThat(api().get(owner, "/api/businesses/" + business + "/leads?cursor=garbage")
+                        .json()
+                        .get("field")
+                        .asText())
                 .isEqualTo("cursor");
     }
 
@@ -94,40 +109,76 @@ class OwnerLeadsIT {
     void aLeadInFullHasItsAnswersItsCallAndItsTranscriptOldestFirstAndTheListShowsTheLatestMessage() {
         String twilioNumber = "+16285550" + (100 + (int) (System.nanoTime() % 800));
         SERVICE.transactions().inTransaction(r -> {
-            r.businesses().attachTwilioNumber(UUID.fromString(business), twilioNumber, "PN" + UUID.randomUUID(), Instant.now());
-            r.businesses().setManualSubscription(UUID.fromString(business), SubscriptionStatus.ACTIVE, PlanTier.STARTER,
-                    Instant.now());
+            r.businesses()
+                    .attachTwilioNumber(
+                            UUID.fromString(business), twilioNumber, "PN" + UUID.randomUUID(), Instant.now());
+            r.businesses()
+                    .setManualSubscription(
+                            UUID.fromString(business), SubscriptionStatus.ACTIVE, PlanTier.STARTER, Instant.now());
             return null;
         });
         SERVICE.twilio.acceptMessages();
         String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
-        SERVICE.webhooks().post("/api/twilio/status", params("CallSid", callSid, "From", "+14155550123",
-                "To", twilioNumber, "DialCallStatus", "no-answer", "RecordingSid", "RE" + callSid.substring(2),
-                "RecordingUrl", "https://api.twilio.com/rec/RE1", "RecordingDuration", "9"));
-        SERVICE.webhooks().post("/api/twilio/sms", params("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
-                "From", "+14155550123", "To", twilioNumber, "Body", "2"));
+        SERVICE.webhooks()
+                .post(
+                        "/api/twilio/status",
+                        params(
+                                "CallSid",
+                                callSid,
+                                "From",
+                                "+14155550123",
+                                "To",
+                                twilioNumber,
+                                "DialCallStatus",
+                                "no-answer",
+                                "RecordingSid",
+                                "RE" + callSid.substring(2),
+                                "RecordingUrl",
+                                "https://api.twilio.com/rec/RE1",
+                                "RecordingDuration",
+                                "9"));
+        SERVICE.webhooks()
+                .post(
+                        "/api/twilio/sms",
+                        params(
+                                "MessageSid",
+                                "SM" + UUID.randomUUID().toString().replace("-", ""),
+                                "From",
+                                "+14155550123",
+                                "To",
+                                twilioNumber,
+                                "Body",
+                                "2"));
 
-        JsonNode list = api().get(owner, "/api/businesses/" + business + "/leads").json().get("leads");
+        JsonNode list = api().get(owner, "/api/businesses/" + business + "/leads")
+                .json()
+                .get("leads");
         String leadId = list.get(0).get("id").asText();
         assertThat(list.get(0).get("latestMessage").get("body").asText()).startsWith("Got it: Install.");
         assertThat(list.get(0).get("answers").get("service").asText()).isEqualTo("Install");
 
-        JsonNode detail = api().get(owner, "/api/businesses/" + business + "/leads/" + leadId).json();
+        JsonNode detail = api().get(owner, "/api/businesses/" + business + "/leads/" + leadId)
+                .json();
         assertThat(detail.get("lead").get("status").asText()).isEqualTo("QUALIFIED");
         assertThat(detail.get("lead").get("conversationState").asText()).isEqualTo("AWAITING_URGENCY");
         assertThat(detail.get("call").get("callSid").asText()).isEqualTo(callSid);
         assertThat(detail.get("call").get("missed").asBoolean()).isTrue();
-        assertThat(detail.get("call").get("recording").get("durationSeconds").asInt()).isEqualTo(9);
+        assertThat(detail.get("call").get("recording").get("durationSeconds").asInt())
+                .isEqualTo(9);
         assertThat(detail.get("call").get("recording").has("url")).isFalse();
         assertThat(detail.get("transcript").findValuesAsText("direction"))
                 .containsExactly("OUTBOUND", "INBOUND", "OUTBOUND");
         assertThat(detail.get("transcript").get(1).get("body").asText()).isEqualTo("2");
 
-        JsonNode changed = api().patch(owner, "/api/businesses/" + business + "/leads/" + leadId,
-                Map.of("status", "contacted")).json();
+        JsonNode changed = api().patch(
+                        owner, "/api/businesses/" + business + "/leads/" + leadId, Map.of("status", "contacted"))
+                .json();
         assertThat(changed.get("lead").get("status").asText()).isEqualTo("CONTACTED");
         assertThat(api().patch(owner, "/api/businesses/" + business + "/leads/" + leadId, Map.of("status", "won"))
-                .json().get("field").asText()).isEqualTo("status");
+                        .json()
+                        .get("field")
+                        .asText())
+                .isEqualTo("status");
     }
 
     @Test
@@ -146,9 +197,11 @@ class OwnerLeadsIT {
         assertThat(audio.status()).isEqualTo(200);
         assertThat(audio.raw().headers().firstValue("Content-Type")).contains("audio/mpeg");
         assertThat(audio.raw().body()).isEqualTo(mp3);
-        assertThat(api().get(owner, "/api/businesses/" + business + "/leads/" + unrecorded + "/recording").status())
+        assertThat(api().get(owner, "/api/businesses/" + business + "/leads/" + unrecorded + "/recording")
+                        .status())
                 .isEqualTo(404);
-        assertThat(api().get(owner, "/api/businesses/" + business + "/leads/" + UUID.randomUUID() + "/recording").status())
+        assertThat(api().get(owner, "/api/businesses/" + business + "/leads/" + UUID.randomUUID() + "/recording")
+                        .status())
                 .isEqualTo(404);
     }
 

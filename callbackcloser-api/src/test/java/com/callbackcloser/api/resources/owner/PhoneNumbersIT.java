@@ -22,10 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PhoneNumbersIT {
     private static final JwtIssuer IDP = new JwtIssuer();
-    private static final ServiceUnderTest SERVICE = ServiceUnderTest.withSignatures(
-            "auth.jwtIssuer", JwtIssuer.ISSUER, "auth.jwksUrl", IDP.jwksUrl());
+    private static final ServiceUnderTest SERVICE =
+            ServiceUnderTest.withSignatures("auth.jwtIssuer", JwtIssuer.ISSUER, "auth.jwksUrl", IDP.jwksUrl());
+
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
+
     private static final String URLS = "https://callbacks.example.test/api/twilio/";
     private static final AtomicInteger NUMBERS = new AtomicInteger(5000);
 
@@ -41,8 +43,9 @@ class PhoneNumbersIT {
     void aBusinessWithoutANumber() {
         SERVICE.twilio.reset();
         owner = IDP.token("owner_" + System.nanoTime());
-        business = api().post(owner, "/api/businesses",
-                Map.of("name", "Acme Plumbing", "forwardingNumber", "+14155550199")).text("id");
+        business = api().post(
+                        owner, "/api/businesses", Map.of("name", "Acme Plumbing", "forwardingNumber", "+14155550199"))
+                .text("id");
     }
 
     @Test
@@ -56,14 +59,21 @@ class PhoneNumbersIT {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.text("twilioNumber")).isEqualTo(number);
         assertThat(answer.text("twilioNumberSid")).isEqualTo("PN11111111111111111111111111111111");
-        assertThat(SERVICE.twilio.numberPurchases()).singleElement().satisfies(form -> assertThat(form)
-                .containsEntry("PhoneNumber", number)
-                .containsEntry("VoiceUrl", URLS + "voice").containsEntry("VoiceMethod", "POST")
-                .containsEntry("SmsUrl", URLS + "sms").containsEntry("SmsMethod", "POST")
-                .containsEntry("StatusCallback", URLS + "status"));
-        assertThat(SERVICE.twilio.allRequests()).anySatisfy(request -> assertThat(request.getUrl())
-                .contains("/AvailablePhoneNumbers/US/Local.json").contains("AreaCode=628")
-                .contains("SmsEnabled=true").contains("VoiceEnabled=true"));
+        assertThat(SERVICE.twilio.numberPurchases())
+                .singleElement()
+                .satisfies(form -> assertThat(form)
+                        .containsEntry("PhoneNumber", number)
+                        .containsEntry("VoiceUrl", URLS + "voice")
+                        .containsEntry("VoiceMethod", "POST")
+                        .containsEntry("SmsUrl", URLS + "sms")
+                        .containsEntry("SmsMethod", "POST")
+                        .containsEntry("StatusCallback", URLS + "status"));
+        assertThat(SERVICE.twilio.allRequests())
+                .anySatisfy(request -> assertThat(request.getUrl())
+                        .contains("/AvailablePhoneNumbers/US/Local.json")
+                        .contains("AreaCode=628")
+                        .contains("SmsEnabled=true")
+                        .contains("VoiceEnabled=true"));
         assertThat(audit().get(0).get("action").asText()).isEqualTo("phone_number.bought");
     }
 
@@ -92,7 +102,11 @@ class PhoneNumbersIT {
 
         SERVICE.twilio.refusesNumberPurchases(500, 20500, "Internal Server Error");
         assertThat(api().post(owner, path(""), Map.of()).status()).isEqualTo(502);
-        assertThat(api().get(owner, "/api/businesses/" + business).json().get("twilioNumber").isNull()).isTrue();
+        assertThat(api().get(owner, "/api/businesses/" + business)
+                        .json()
+                        .get("twilioNumber")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -112,8 +126,11 @@ class PhoneNumbersIT {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.text("twilioNumber")).isEqualTo(number);
-        assertThat(SERVICE.twilio.numberUpdates(sid)).singleElement().satisfies(form -> assertThat(form)
-                .containsEntry("VoiceUrl", URLS + "voice").containsEntry("SmsUrl", URLS + "sms"));
+        assertThat(SERVICE.twilio.numberUpdates(sid))
+                .singleElement()
+                .satisfies(form -> assertThat(form)
+                        .containsEntry("VoiceUrl", URLS + "voice")
+                        .containsEntry("SmsUrl", URLS + "sms"));
     }
 
     @Test
@@ -123,8 +140,11 @@ class PhoneNumbersIT {
         String takenSid = "PN" + UUID.randomUUID().toString().replace("-", "");
         String freeSid = "PN" + UUID.randomUUID().toString().replace("-", "");
         SERVICE.transactions().inTransaction(r -> {
-            String other = api().post(IDP.token("other_" + System.nanoTime()), "/api/businesses",
-                    Map.of("name", "Other Co", "forwardingNumber", "+14155550199")).text("id");
+            String other = api().post(
+                            IDP.token("other_" + System.nanoTime()),
+                            "/api/businesses",
+                            Map.of("name", "Other Co", "forwardingNumber", "+14155550199"))
+                    .text("id");
             r.businesses().attachTwilioNumber(UUID.fromString(other), taken, takenSid, Instant.now());
             return null;
         });

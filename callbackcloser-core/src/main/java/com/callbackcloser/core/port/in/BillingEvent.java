@@ -26,13 +26,19 @@ public record BillingEvent(
         Objects.requireNonNull(created, "created");
     }
 
-    public enum Kind { CHECKOUT_COMPLETED, SUBSCRIPTION_CHANGED, PAYMENT_FAILED, PAYMENT_SUCCEEDED, IGNORED }
+    public enum Kind {
+        CHECKOUT_COMPLETED,
+        SUBSCRIPTION_CHANGED,
+        PAYMENT_FAILED,
+        PAYMENT_SUCCEEDED,
+        IGNORED
+    }
 
     public Kind kind() {
         return switch (type.toLowerCase(Locale.ROOT)) {
             case "checkout.session.completed" -> Kind.CHECKOUT_COMPLETED;
             case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted" ->
-                    Kind.SUBSCRIPTION_CHANGED;
+                Kind.SUBSCRIPTION_CHANGED;
             case "invoice.payment_failed" -> Kind.PAYMENT_FAILED;
             case "invoice.payment_succeeded" -> Kind.PAYMENT_SUCCEEDED;
             default -> Kind.IGNORED;

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
+ * What became of an inbound text.
+ *
  * @param inlineReply a compliance answer to send back in the webhook response itself (TwiML), if any;
  *     conversation replies go through the outbox instead
  */

@@ -1,7 +1,7 @@
 package com.callbackcloser.core.port.in;
 
-import com.callbackcloser.core.model.RefusedException;
 import com.callbackcloser.core.model.PlanTier;
+import com.callbackcloser.core.model.RefusedException;
 
 /** Checkout sells the Starter and Pro prices only, and only those configured. */
 public class PlanNotForSaleException extends RefusedException {

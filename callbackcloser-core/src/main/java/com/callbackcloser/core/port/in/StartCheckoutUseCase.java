@@ -1,6 +1,6 @@
 package com.callbackcloser.core.port.in;
 
 public interface StartCheckoutUseCase {
-    /** @return the Stripe Checkout URL to send the owner to */
+    /** Returns the Stripe Checkout URL to send the owner to. */
     String startCheckout(StartCheckout command);
 }

@@ -9,8 +9,14 @@ import java.util.UUID;
 /** Append-only: entries are added, never changed or removed. */
 public interface AuditLog {
 
-    void record(UUID businessId, String actor, String action, String target, List<FieldChange> changes,
-            String correlationId, Instant at);
+    void record(
+            UUID businessId,
+            String actor,
+            String action,
+            String target,
+            List<FieldChange> changes,
+            String correlationId,
+            Instant at);
 
     /** Newest first, older than the entry {@code beforeId} when given. */
     List<AuditEntry> list(UUID businessId, Long beforeId, int limit);

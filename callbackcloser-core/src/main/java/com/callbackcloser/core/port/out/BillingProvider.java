@@ -8,7 +8,8 @@ public interface BillingProvider {
     String createCustomer(String name, String phone, UUID businessId);
 
     /** A subscription-mode Checkout session; returns its URL. */
-    String createCheckoutSession(String customerId, String priceId, UUID businessId, String successUrl, String cancelUrl);
+    String createCheckoutSession(
+            String customerId, String priceId, UUID businessId, String successUrl, String cancelUrl);
 
     /** A billing-portal session; returns its URL. */
     String createPortalSession(String customerId, String returnUrl);

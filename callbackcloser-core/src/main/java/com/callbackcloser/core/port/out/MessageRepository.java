@@ -14,7 +14,13 @@ public interface MessageRepository {
      * the first delivery): then empty.
      */
     Optional<UUID> recordInbound(
-            UUID businessId, String from, String to, String body, String messageSid, String rawPayloadJson, Instant now);
+            UUID businessId,
+            String from,
+            String to,
+            String body,
+            String messageSid,
+            String rawPayloadJson,
+            Instant now);
 
     void linkToLead(UUID messageId, UUID leadId);
 
