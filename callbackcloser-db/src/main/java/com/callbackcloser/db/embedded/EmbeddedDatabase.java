@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
+    /**
+     * The major version of the bundled server. It matches Debian 12's client tools (pg_dump 15), so backups of
+     * the development database work with what the distribution ships, and it is the oldest server we support.
+     */
+    public static final int SERVER_MAJOR_VERSION = 15;
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres startedHere;
@@ -71,6 +77,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static EmbeddedPostgres start(Path directory, int port) {
+        refuseDataOfAnotherVersion(directory);
         try {
             Files.createDirectories(directory);
             LOG.info("Starting embedded PostgreSQL on port {} with data in {}", port, directory);
@@ -85,6 +92,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     "could not start embedded PostgreSQL in " + directory + " on port " + port
                             + " (is another server using that port? set EMBEDDED_DB_PORT)",
                     e);
+        }
+    }
+
+    /** PostgreSQL cannot read another major version's data directory; say so instead of a startup failure. */
+    private static void refuseDataOfAnotherVersion(Path directory) {
+        Path versionFile = directory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(versionFile)) {
+            return;
+        }
+        String created;
+        try {
+            created = Files.readString(versionFile).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!created.equals(Integer.toString(SERVER_MAJOR_VERSION))) {
+            throw new IllegalStateException(directory + " holds data of PostgreSQL " + created
+                    + " but the embedded server is PostgreSQL " + SERVER_MAJOR_VERSION
+                    + ": move that directory away (or set EMBEDDED_DB_DIR) to start with an empty database");
         }
     }
 

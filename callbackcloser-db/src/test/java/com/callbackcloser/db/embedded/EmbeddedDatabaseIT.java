@@ -1,6 +1,7 @@
 package com.callbackcloser.db.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -33,6 +34,30 @@ class EmbeddedDatabaseIT {
             assertThat(restarted.startedByThisProcess()).isTrue();
             assertThat(query(restarted)).isEqualTo("still here");
         }
+    }
+
+    @Test
+    void theBundledServerIsTheVersionItSaysItIs() throws Exception {
+        Path directory = Files.createTempDirectory("cc-embedded");
+        try (EmbeddedDatabase database = EmbeddedDatabase.startOrAttach(directory, freePort(), "callbackcloser");
+                Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("SHOW server_version_num")) {
+            rs.next();
+            assertThat(rs.getInt(1) / 10_000).isEqualTo(EmbeddedDatabase.SERVER_MAJOR_VERSION);
+        }
+    }
+
+    @Test
+    void refusesADataDirectoryOfAnotherMajorVersionAndSaysWhatToDo() throws Exception {
+        Path directory = Files.createTempDirectory("cc-embedded");
+        Files.writeString(directory.resolve("PG_VERSION"), "17\n");
+
+        assertThatThrownBy(() -> EmbeddedDatabase.startOrAttach(directory, freePort(), "callbackcloser"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("holds data of PostgreSQL 17")
+                .hasMessageContaining("EMBEDDED_DB_DIR");
+        assertThat(Files.readString(directory.resolve("PG_VERSION"))).isEqualTo("17\n");
     }
 
     private static void execute(EmbeddedDatabase database, String sql) throws Exception {
