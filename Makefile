@@ -5,7 +5,7 @@ JAR := callbackcloser-api/target/callbackcloser.jar
 CONFIG ?= config.yml
 SOURCES := $(shell find callbackcloser-*/src -type f 2>/dev/null) $(wildcard pom.xml callbackcloser-*/pom.xml)
 
-.PHONY: build run migrate test lint format clean
+.PHONY: build run migrate test lint format restore-drill clean
 
 ## build: the runnable fat jar (callbackcloser-api/target/callbackcloser.jar)
 build: $(JAR)
@@ -26,6 +26,11 @@ migrate: $(JAR)
 ## test: every test (unit and integration, on embedded PostgreSQL and a local Twilio fake)
 test:
 	$(MVN) $(MVN_FLAGS) verify
+
+## restore-drill: dump the database with pg_dump, restore it into a scratch database, start the service on
+##      the copy and check every table's row count (docs/BACKUP_RESTORE.md). Needs pg_dump/pg_restore.
+restore-drill: $(JAR)
+	java -jar $(JAR) restore-drill $(CONFIG)
 
 ## lint: formatting (palantir-java-format through Spotless) and Error Prone; warnings fail the build
 lint:

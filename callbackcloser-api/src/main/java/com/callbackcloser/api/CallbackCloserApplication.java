@@ -5,6 +5,7 @@ import com.callbackcloser.api.cli.BillingCommand;
 import com.callbackcloser.api.cli.BusinessCommand;
 import com.callbackcloser.api.cli.CheckCommand;
 import com.callbackcloser.api.cli.LeadCommand;
+import com.callbackcloser.api.cli.RestoreDrillCommand;
 import com.callbackcloser.api.cli.SmokeCommand;
 import com.callbackcloser.api.cli.WebhooksCommand;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
@@ -115,6 +116,7 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         bootstrap.addCommand(new CheckCommand());
         bootstrap.addCommand(new WebhooksCommand());
         bootstrap.addCommand(new SmokeCommand());
+        bootstrap.addCommand(new RestoreDrillCommand());
     }
 
     @Override

@@ -37,6 +37,6 @@ public final class CheckCommand extends OperatorCommand {
             out.println("  " + problem.setting() + ": " + problem.problem());
             out.println("    fix: " + problem.fix());
         }
-        throw new IllegalArgumentException(problems.size() + " production rule(s) broken");
+        throw new CommandFailedException(problems.size() + " production rule(s) broken");
     }
 }

@@ -22,6 +22,7 @@ abstract class OperatorCommand extends ConfiguredCommand<CallbackCloserConfigura
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         if (e instanceof IllegalArgumentException
+                || e instanceof CommandFailedException
                 || e instanceof RefusedException
                 || e instanceof ExternalServiceException
                 || e instanceof DuplicateKeyException) {

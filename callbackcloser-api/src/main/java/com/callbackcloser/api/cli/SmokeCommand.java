@@ -79,7 +79,7 @@ public final class SmokeCommand extends OperatorCommand {
                 twilioNumber != null,
                 found == null ? "not visible with this API key" : "no Twilio number"));
         if (twilioNumber == null) {
-            throw new IllegalArgumentException("smoke test stopped: the business has no Twilio number");
+            throw new CommandFailedException("smoke test stopped: the business has no Twilio number");
         }
         String callSid = "CAsmoke" + UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> voice = smoke.twilio(
@@ -163,7 +163,7 @@ public final class SmokeCommand extends OperatorCommand {
         long failed = results.stream().filter(passed -> !passed).count();
         out.println(failed == 0 ? "SMOKE TEST PASSED" : "SMOKE TEST FAILED: " + failed + " step(s)");
         if (failed > 0) {
-            throw new IllegalArgumentException(failed + " smoke step(s) failed");
+            throw new CommandFailedException(failed + " smoke step(s) failed");
         }
     }
 

@@ -50,6 +50,10 @@ public class CallbackCloserConfiguration extends Configuration {
     @NotNull
     private RateLimitConfiguration rateLimits = new RateLimitConfiguration();
 
+    @Valid
+    @NotNull
+    private BackupConfiguration backup = new BackupConfiguration();
+
     @JsonProperty
     public AppEnv getAppEnv() {
         return appEnv;
@@ -152,6 +156,16 @@ public class CallbackCloserConfiguration extends Configuration {
     @JsonProperty
     public void setAlerts(AlertConfiguration alerts) {
         this.alerts = alerts;
+    }
+
+    @JsonProperty
+    public BackupConfiguration getBackup() {
+        return backup;
+    }
+
+    @JsonProperty
+    public void setBackup(BackupConfiguration backup) {
+        this.backup = backup;
     }
 
     @JsonProperty
