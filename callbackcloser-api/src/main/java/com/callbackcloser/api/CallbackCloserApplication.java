@@ -189,7 +189,7 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
             SharedRateLimiter limiter,
             Clock clock) {
         RawPayload rawPayload = new RawPayload(environment.getObjectMapper());
-        environment.jersey().register(new TwilioWebhookAuthenticator(config, limiter));
+        environment.jersey().register(new TwilioWebhookAuthenticator(config, limiter, decisions));
         environment
                 .jersey()
                 .register(new TwilioVoiceResource(

@@ -4,6 +4,7 @@ import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.RateLimitConfiguration;
 import com.callbackcloser.api.config.TwilioConfiguration;
 import com.callbackcloser.api.http.BoundedBody;
+import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.twilio.security.RequestValidator;
 import io.dropwizard.jersey.errors.ErrorMessage;
@@ -51,19 +52,28 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
     private final boolean production;
     private final boolean signaturesRequired;
     private final List<RequestValidator> signatures;
+    /** Index of the first previous (rotated-out) auth token in {@code signatures}. */
+    private final int firstPreviousSignature;
+
     private final List<byte[]> acceptedTokens;
+    /** Index of the first previous shared token in {@code acceptedTokens}. */
+    private final int firstPreviousToken;
+
     private final long maxBodyBytes;
     private final AtomicBoolean warnedOpen = new AtomicBoolean();
 
     private final SharedRateLimiter limiter;
     private final RateLimitConfiguration rateLimits;
+    private final Decisions decisions;
 
     /** The client's address (after the connector's forwarded-header handling, behind a proxy). */
     @Context
     private HttpServletRequest servletRequest;
 
-    public TwilioWebhookAuthenticator(CallbackCloserConfiguration config, SharedRateLimiter limiter) {
+    public TwilioWebhookAuthenticator(
+            CallbackCloserConfiguration config, SharedRateLimiter limiter, Decisions decisions) {
         this.limiter = limiter;
+        this.decisions = decisions;
         this.rateLimits = config.getRateLimits();
         TwilioConfiguration twilio = config.getTwilio();
         this.appUrl = config.getAppUrl();
@@ -76,6 +86,8 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
                 : twilio.acceptedWebhookTokens().stream()
                         .map(t -> t.getBytes(StandardCharsets.UTF_8))
                         .toList();
+        this.firstPreviousSignature = twilio.getAuthToken().isBlank() ? 0 : 1;
+        this.firstPreviousToken = twilio.getWebhookAuthToken().isBlank() ? 0 : 1;
         this.maxBodyBytes = config.getWebhooks().getMaxBodySize().toBytes();
         this.signaturesRequired = twilio.isValidateSignature();
     }
@@ -101,17 +113,25 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
         request.setEntityStream(new ByteArrayInputStream(body));
         request.setProperty(TwilioForm.PROPERTY, new TwilioForm(params));
 
-        Optional<String> refusal = refusal(request, params);
-        if (refusal.isPresent()) {
+        Verdict verdict = verdict(request, params);
+        if (verdict.refusal().isPresent()) {
+            String refusal = verdict.refusal().get();
             LOG.warn(
                     "event=twilio.webhook-auth decision=rejected path={} reason=\"{}\"",
                     request.getUriInfo().getPath(),
-                    refusal.get());
+                    refusal);
             Optional<Response> throttled =
                     limiter.hit("twilio-unauthorized:" + clientAddress(), rateLimits.getTwilioUnauthorized());
-            request.abortWith(throttled.orElseGet(() ->
-                    error(Response.Status.UNAUTHORIZED, "Twilio webhook authentication failed: " + refusal.get())));
+            request.abortWith(throttled.orElseGet(
+                    () -> error(Response.Status.UNAUTHORIZED, "Twilio webhook authentication failed: " + refusal)));
             return;
+        }
+        if (verdict.previousCredential()) {
+            // The signal that a rotation is still in use: drop the old credential once these stop.
+            LOG.info(
+                    "event=twilio.webhook-auth decision=allowed_previous_credential path={}",
+                    request.getUriInfo().getPath());
+            decisions.count("twilio.webhook-auth", "previous_credential");
         }
         String account = params.getOrDefault("AccountSid", "");
         limiter.hit("twilio:" + (account.isBlank() ? clientAddress() : account), rateLimits.getTwilioAuthorized())
@@ -122,46 +142,59 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
         return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
     }
 
-    /** Why the request may not come in, or empty when it may. */
-    private Optional<String> refusal(ContainerRequestContext request, Map<String, String> params) {
+    /** Whether the request may come in (and with a rotated-out credential), or why not. */
+    private record Verdict(Optional<String> refusal, boolean previousCredential) {
+        static Verdict allowed(boolean previousCredential) {
+            return new Verdict(Optional.empty(), previousCredential);
+        }
+
+        static Verdict refused(String why) {
+            return new Verdict(Optional.of(why), false);
+        }
+    }
+
+    private Verdict verdict(ContainerRequestContext request, Map<String, String> params) {
         String signatureProblem = null;
         if (signaturesRequired) {
             String signature = request.getHeaderString(SIGNATURE_HEADER);
-            if (signature != null && validSignature(publicUrl(request), params, signature)) {
-                return Optional.empty();
+            int matched = signature == null ? -1 : matchingSignature(publicUrl(request), params, signature);
+            if (matched >= 0) {
+                return Verdict.allowed(matched >= firstPreviousSignature);
             }
             signatureProblem = signature == null ? "missing X-Twilio-Signature" : "invalid X-Twilio-Signature";
         } else if (production) {
             signatureProblem = "signature validation is off in production";
         }
         if (production || (signatureProblem != null && acceptedTokens.isEmpty())) {
-            return Optional.of(signatureProblem);
+            return Verdict.refused(signatureProblem);
         }
         if (acceptedTokens.isEmpty()) {
             if (warnedOpen.compareAndSet(false, true)) {
                 LOG.warn("event=twilio.webhook-auth decision=allowed_unauthenticated reason=\"no webhook token or "
                         + "signature validation configured; development only\"");
             }
-            return Optional.empty();
+            return Verdict.allowed(false);
         }
         Optional<String> presented = presentedToken(request);
-        String tokenProblem = presented.isEmpty()
-                ? "missing webhook token"
-                : matchesAcceptedToken(presented.get()) ? null : "wrong webhook token";
-        if (tokenProblem == null) {
-            return Optional.empty();
+        int matched = presented.map(this::matchingToken).orElse(-1);
+        if (matched >= 0) {
+            return Verdict.allowed(matched >= firstPreviousToken);
         }
-        return Optional.of(signatureProblem == null ? tokenProblem : signatureProblem + " and " + tokenProblem);
+        String tokenProblem = presented.isEmpty() ? "missing webhook token" : "wrong webhook token";
+        return Verdict.refused(signatureProblem == null ? tokenProblem : signatureProblem + " and " + tokenProblem);
     }
 
-    /** Against the current auth token, or the previous one while an auth-token rotation is under way. */
-    private boolean validSignature(String url, Map<String, String> params, String signature) {
-        for (RequestValidator validator : signatures) {
-            if (validator.validate(url, params, signature)) {
-                return true;
+    /**
+     * Which auth token signed the request (the current one, or the previous one while an auth-token rotation is
+     * under way), or -1.
+     */
+    private int matchingSignature(String url, Map<String, String> params, String signature) {
+        for (int i = 0; i < signatures.size(); i++) {
+            if (signatures.get(i).validate(url, params, signature)) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /** The URL Twilio signed: our public base URL, not whatever host a proxy forwarded to. */
@@ -183,11 +216,14 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
                 .findFirst();
     }
 
-    private boolean matchesAcceptedToken(String presented) {
+    /** Which accepted token it is, or -1; compares against every one in constant time. */
+    private int matchingToken(String presented) {
         byte[] candidate = presented.getBytes(StandardCharsets.UTF_8);
-        boolean matched = false;
-        for (byte[] accepted : acceptedTokens) {
-            matched |= MessageDigest.isEqual(accepted, candidate);
+        int matched = -1;
+        for (int i = 0; i < acceptedTokens.size(); i++) {
+            if (MessageDigest.isEqual(acceptedTokens.get(i), candidate) && matched < 0) {
+                matched = i;
+            }
         }
         return matched;
     }

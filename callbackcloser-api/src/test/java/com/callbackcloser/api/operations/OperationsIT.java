@@ -131,6 +131,9 @@ class OperationsIT {
                 .isEqualTo(200);
         assertThat(webhooks(rotating).post("/api/twilio/status", params).statusCode())
                 .isEqualTo(200);
+        assertThat(previousCredentialUses(rotating))
+                .as("only the old-token request counts")
+                .isEqualTo(1);
         rotating.after();
         apps.remove(rotating);
 
@@ -150,6 +153,13 @@ class OperationsIT {
                         .postRaw("/api/twilio/status?webhook_token=old-token", body, Map.of())
                         .statusCode())
                 .isEqualTo(200);
+        assertThat(webhooks(during)
+                        .postRaw("/api/twilio/status?webhook_token=new-token", body, Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(previousCredentialUses(during))
+                .as("only the old-token request counts")
+                .isEqualTo(1);
         during.after();
         apps.remove(during);
 
@@ -299,6 +309,14 @@ class OperationsIT {
         assertThat(captured.list)
                 .filteredOn(e -> e.getLoggerName().equals("twilio.messaging"))
                 .allSatisfy(e -> assertThat(e.getFormattedMessage()).contains("messageId="));
+    }
+
+    /** What tells the operator the old credential is still in use. */
+    private static long previousCredentialUses(DropwizardTestSupport<CallbackCloserConfiguration> app) {
+        return app.getEnvironment()
+                .metrics()
+                .counter("callbackcloser.decisions.twilio.webhook-auth.previous_credential")
+                .getCount();
     }
 
     private Map<String, String> withSignatures(Map<String, String> more) {

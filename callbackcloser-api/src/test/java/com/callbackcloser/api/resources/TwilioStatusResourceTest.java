@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TwilioStatusResourceTest {
     private static final SharedRateLimiter NO_RATE_LIMITS = new SharedRateLimiter(null, false, Clock.systemUTC());
     private static final ResourceExtension RESOURCE = ResourceExtension.builder()
-            .addProvider(new TwilioWebhookAuthenticator(new CallbackCloserConfiguration(), NO_RATE_LIMITS))
+            .addProvider(new TwilioWebhookAuthenticator(
+                    new CallbackCloserConfiguration(), NO_RATE_LIMITS, new Decisions(new MetricRegistry())))
             .addResource(new TwilioStatusResource(
                     callback -> {
                         throw new IllegalStateException("connection refused");

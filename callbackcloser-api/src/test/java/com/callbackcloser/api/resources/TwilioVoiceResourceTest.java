@@ -25,7 +25,7 @@ class TwilioVoiceResourceTest {
     private static final CallbackCloserConfiguration CONFIG = new CallbackCloserConfiguration();
     private static final SharedRateLimiter NO_RATE_LIMITS = new SharedRateLimiter(null, false, Clock.systemUTC());
     private static final ResourceExtension RESOURCE = ResourceExtension.builder()
-            .addProvider(new TwilioWebhookAuthenticator(CONFIG, NO_RATE_LIMITS))
+            .addProvider(new TwilioWebhookAuthenticator(CONFIG, NO_RATE_LIMITS, new Decisions(new MetricRegistry())))
             .addResource(new TwilioVoiceResource(
                     call -> {
                         throw new IllegalStateException("database is down");
