@@ -255,7 +255,7 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
                 decisions);
         environment.metrics().gauge("callbackcloser.outbox.in_flight", () -> worker::inFlight);
         OutboxListener listener = new OutboxListener(
-                () -> DatabaseConnector.openDirect(config.getDatabase()), worker::wake, Duration.ofSeconds(1));
+                () -> DatabaseConnector.openSession(config.getDatabase()), worker::wake, Duration.ofSeconds(1));
         environment.lifecycle().manage(worker);
         environment.lifecycle().manage(new Managed() {
             @Override

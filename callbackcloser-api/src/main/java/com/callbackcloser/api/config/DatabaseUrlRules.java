@@ -13,7 +13,6 @@ import java.util.Set;
 final class DatabaseUrlRules {
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
     private static final Set<String> TLS_MODES = Set.of("require", "verify-ca", "verify-full");
-    private static final int SUPABASE_POOLER_PORT = 6543;
 
     private DatabaseUrlRules() {}
 
@@ -29,7 +28,7 @@ final class DatabaseUrlRules {
         requireTls(problems, "DATABASE_URL", pooled);
         boolean migrationsSeparate = !DatabaseConfiguration.isEmbedded(migrationUrl);
         if (!migrationsSeparate) {
-            if (isPooler(pooled)) {
+            if (pooled.isPooler()) {
                 problems.add(new ConfigurationProblem(
                         "MIGRATION_DATABASE_URL",
                         "missing while DATABASE_URL is a connection pooler (" + pooled.host()
@@ -47,11 +46,11 @@ final class DatabaseUrlRules {
             return problems;
         }
         requireTls(problems, "MIGRATION_DATABASE_URL", direct);
-        if (isPooler(direct)) {
+        if (direct.isPooler()) {
             problems.add(new ConfigurationProblem(
                     "MIGRATION_DATABASE_URL",
                     "is a connection pooler (" + direct.host() + ")"
-                            + (isPooler(pooled) ? "" : "; DATABASE_URL is not:" + " the two look swapped"),
+                            + (pooled.isPooler() ? "" : "; DATABASE_URL is not:" + " the two look swapped"),
                     "use the direct host for migrations, the pooler for DATABASE_URL"));
         }
         return problems;
@@ -79,14 +78,5 @@ final class DatabaseUrlRules {
                     "a managed host (" + url.host() + ") without sslmode=require",
                     "append ?sslmode=require (or verify-full) to the URL"));
         }
-    }
-
-    /** Neon's "-pooler" hosts, Supabase's pooler hosts and port, and PgBouncer by name. */
-    static boolean isPooler(PostgresUrl url) {
-        String host = url.host().toLowerCase(Locale.ROOT);
-        return host.contains("-pooler.")
-                || host.contains("pooler.supabase")
-                || host.contains("pgbouncer")
-                || url.jdbcUrl().contains(":" + SUPABASE_POOLER_PORT + "/");
     }
 }

@@ -17,6 +17,7 @@ import java.util.Properties;
  * here. Production never gets the embedded database.
  */
 public final class DatabaseConnector implements Managed {
+    private static final String PREPARE_THRESHOLD = "prepareThreshold";
     private final EmbeddedDatabase embedded;
 
     private DatabaseConnector(EmbeddedDatabase embedded) {
@@ -41,6 +42,11 @@ public final class DatabaseConnector implements Managed {
         DatabaseConfiguration database = config.getDatabase();
         if (!DatabaseConfiguration.isEmbedded(url)) {
             PostgresUrl target = PostgresUrl.parse(url);
+            if (target.isPooler() && !target.jdbcUrl().contains("prepareThreshold=")) {
+                // A transaction-mode pooler hands each transaction any server connection, where the driver's
+                // server-side prepared statements may not exist: "prepared statement S_1 does not exist".
+                database.getProperties().putIfAbsent(PREPARE_THRESHOLD, "0");
+            }
             database.setUrl(target.jdbcUrl());
             if (target.user() != null) {
                 database.setUser(target.user());
@@ -63,9 +69,29 @@ public final class DatabaseConnector implements Managed {
     }
 
     /**
-     * A connection outside the pool, for a session that lives as long as the service (LISTEN), with the same
-     * URL, credentials and driver properties as the pool.
+     * A connection for a session that lives as long as the service (LISTEN): to the direct host when
+     * {@code MIGRATION_DATABASE_URL} names one, because a transaction-mode pooler would drop the session's
+     * LISTEN between transactions; else like the pool's.
      */
+    public static Connection openSession(DatabaseConfiguration database) throws SQLException {
+        if (DatabaseConfiguration.isEmbedded(database.getMigrationUrl())) {
+            return openDirect(database);
+        }
+        PostgresUrl direct = PostgresUrl.parse(database.getMigrationUrl());
+        Properties properties = new Properties();
+        properties.putAll(database.getProperties());
+        String user = direct.user() != null ? direct.user() : database.getUser();
+        String password = direct.user() != null ? direct.password() : database.getPassword();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return DriverManager.getConnection(direct.jdbcUrl(), properties);
+    }
+
+    /** A connection outside the pool, with the same URL, credentials and driver properties as the pool. */
     public static Connection openDirect(DatabaseConfiguration database) throws SQLException {
         Properties properties = new Properties();
         properties.putAll(database.getProperties());

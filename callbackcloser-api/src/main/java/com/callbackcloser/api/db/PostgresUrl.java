@@ -11,6 +11,7 @@ import java.util.Locale;
  * whose credentials stay in the URL or in the configuration.
  */
 public record PostgresUrl(String jdbcUrl, String user, String password) {
+    private static final int SUPABASE_POOLER_PORT = 6543;
 
     public static PostgresUrl parse(String value) {
         String url = value.strip();
@@ -61,6 +62,19 @@ public record PostgresUrl(String jdbcUrl, String user, String password) {
             }
         }
         return rest.substring(0, end);
+    }
+
+    /**
+     * A connection pooler in front of the server (Neon's "-pooler" hosts, Supabase's pooler hosts and port,
+     * PgBouncer by name). In transaction mode it breaks session state: migrations, LISTEN, server-side prepared
+     * statements.
+     */
+    public boolean isPooler() {
+        String lowerHost = host().toLowerCase(Locale.ROOT);
+        return lowerHost.contains("-pooler.")
+                || lowerHost.contains("pooler.supabase")
+                || lowerHost.contains("pgbouncer")
+                || jdbcUrl.contains(":" + SUPABASE_POOLER_PORT + "/");
     }
 
     private static String decode(String value) {
