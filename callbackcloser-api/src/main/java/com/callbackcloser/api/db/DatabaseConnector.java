@@ -4,6 +4,7 @@ import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.DatabaseConfiguration;
 import com.callbackcloser.api.config.EmbeddedDatabaseConfiguration;
 import com.callbackcloser.db.embedded.EmbeddedDatabase;
+import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,6 +41,8 @@ public final class DatabaseConnector implements Managed {
 
     private static DatabaseConnector connect(CallbackCloserConfiguration config, String url) {
         DatabaseConfiguration database = config.getDatabase();
+        // Set once per physical connection: the transaction runner relies on READ COMMITTED without asking.
+        database.setDefaultTransactionIsolation(DataSourceFactory.TransactionIsolation.READ_COMMITTED);
         if (!DatabaseConfiguration.isEmbedded(url)) {
             PostgresUrl target = PostgresUrl.parse(url);
             if (target.isPooler() && !target.jdbcUrl().contains("prepareThreshold=")) {

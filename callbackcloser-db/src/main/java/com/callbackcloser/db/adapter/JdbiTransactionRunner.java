@@ -22,15 +22,18 @@ import com.callbackcloser.db.dao.MemberDao;
 import com.callbackcloser.db.dao.MessageDao;
 import com.callbackcloser.db.dao.OutboxDao;
 import com.callbackcloser.db.dao.StripeEventDao;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Core's transactions on JDBI: one handle, one READ COMMITTED transaction, every repository attached to it.
  * Concurrency is handled by unique keys, upserts and row locks, not by a stricter isolation level, so no
- * caller has to retry serialization failures.
+ * caller has to retry serialization failures. The level is the connection's (PostgreSQL's default, and what the
+ * service's pool sets on each new connection): naming it here would cost JDBI a round trip to read the current
+ * level before and after every transaction.
  */
 public final class JdbiTransactionRunner implements TransactionRunner {
     private final Jdbi jdbi;
@@ -41,65 +44,70 @@ public final class JdbiTransactionRunner implements TransactionRunner {
 
     @Override
     public <T> T inTransaction(Function<Repositories, T> work) {
-        return jdbi.inTransaction(
-                TransactionIsolationLevel.READ_COMMITTED, handle -> work.apply(new HandleRepositories(handle)));
+        return jdbi.inTransaction(handle -> work.apply(new HandleRepositories(handle)));
     }
 
     private static final class HandleRepositories implements Repositories {
         private final Handle handle;
+        /** Attaching a DAO builds its method handlers; a transaction asks for the same ones again and again. */
+        private final Map<Class<?>, Object> attached = new HashMap<>();
 
         HandleRepositories(Handle handle) {
             this.handle = handle;
         }
 
+        private <T> T dao(Class<T> type) {
+            return type.cast(attached.computeIfAbsent(type, handle::attach));
+        }
+
         @Override
         public BusinessRepository businesses() {
-            return new JdbiBusinessRepository(handle.attach(BusinessDao.class));
+            return new JdbiBusinessRepository(dao(BusinessDao.class));
         }
 
         @Override
         public CallRepository calls() {
-            return new JdbiCallRepository(handle.attach(CallDao.class));
+            return new JdbiCallRepository(dao(CallDao.class));
         }
 
         @Override
         public LeadRepository leads() {
-            return new JdbiLeadRepository(handle.attach(LeadDao.class));
+            return new JdbiLeadRepository(dao(LeadDao.class));
         }
 
         @Override
         public OutboxRepository outbox() {
-            return new JdbiOutboxRepository(handle.attach(OutboxDao.class));
+            return new JdbiOutboxRepository(dao(OutboxDao.class));
         }
 
         @Override
         public MessageRepository messages() {
-            return new JdbiMessageRepository(handle.attach(MessageDao.class));
+            return new JdbiMessageRepository(dao(MessageDao.class));
         }
 
         @Override
         public ConsentRepository consents() {
-            return new JdbiConsentRepository(handle.attach(ConsentDao.class));
+            return new JdbiConsentRepository(dao(ConsentDao.class));
         }
 
         @Override
         public BillingEventLog billingEvents() {
-            return new JdbiBillingEventLog(handle.attach(StripeEventDao.class));
+            return new JdbiBillingEventLog(dao(StripeEventDao.class));
         }
 
         @Override
         public MemberRepository members() {
-            return new JdbiMemberRepository(handle.attach(MemberDao.class));
+            return new JdbiMemberRepository(dao(MemberDao.class));
         }
 
         @Override
         public AuditLog audit() {
-            return new JdbiAuditLog(handle.attach(AuditDao.class));
+            return new JdbiAuditLog(dao(AuditDao.class));
         }
 
         @Override
         public ApiKeyRepository apiKeys() {
-            return new JdbiApiKeyRepository(handle.attach(ApiKeyDao.class));
+            return new JdbiApiKeyRepository(dao(ApiKeyDao.class));
         }
     }
 }
