@@ -5,7 +5,7 @@ JAR := callbackcloser-api/target/callbackcloser.jar
 CONFIG ?= config.yml
 SOURCES := $(shell find callbackcloser-*/src -type f 2>/dev/null) $(wildcard pom.xml callbackcloser-*/pom.xml)
 
-.PHONY: build run migrate test lint format restore-drill clean
+.PHONY: build run migrate test lint format restore-drill bench chaos clean
 
 ## build: the runnable fat jar (callbackcloser-api/target/callbackcloser.jar)
 build: $(JAR)
@@ -31,6 +31,17 @@ test:
 ##      the copy and check every table's row count (docs/BACKUP_RESTORE.md). Needs pg_dump/pg_restore.
 restore-drill: $(JAR)
 	java -jar $(JAR) restore-drill $(CONFIG)
+
+## bench: the load benchmark (docs/PERFORMANCE.md): the fat jar against a Twilio fake and a PostgreSQL of its own,
+##      next to the HTTP and database bounds measured in the same run. BENCH_SECONDS per point (10).
+BENCH_SECONDS ?= 10
+bench:
+	$(MVN) $(MVN_FLAGS) -Pharness -DskipTests -Dharness.args=$(BENCH_SECONDS) verify -pl callbackcloser-api -am
+
+## chaos: fault injection (docs/RELIABILITY.md): PostgreSQL outage, failing Twilio, kill -9, two instances;
+##      a verdict per scenario, non-zero exit if any fails.
+chaos:
+	$(MVN) $(MVN_FLAGS) -Pharness -DskipTests -Dharness.main=com.callbackcloser.api.bench.ChaosMain verify -pl callbackcloser-api -am
 
 ## lint: formatting (palantir-java-format through Spotless) and Error Prone; warnings fail the build
 lint:
