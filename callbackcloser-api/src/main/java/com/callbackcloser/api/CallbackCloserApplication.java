@@ -54,6 +54,7 @@ import com.callbackcloser.db.JdbiSetup;
 import com.callbackcloser.db.OutboxListener;
 import com.callbackcloser.db.RateLimitCounter;
 import com.callbackcloser.db.adapter.JdbiTransactionRunner;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.twilio.http.TwilioRestClient;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -122,6 +123,9 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
     @Override
     public void run(CallbackCloserConfiguration config, Environment environment) {
         refuseUnsafeProductionStart(config);
+        // A repeated key is malformed JSON, a 400; let through, it makes Jackson fail on our request records as if
+        // they were defined wrongly, which Dropwizard answers with a 500.
+        environment.getObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         Clock clock = Clock.systemUTC();
 
         DatabaseConnector database = DatabaseConnector.forService(config);
