@@ -15,6 +15,7 @@ import com.callbackcloser.api.config.ProductionRules;
 import com.callbackcloser.api.config.StripeConfiguration;
 import com.callbackcloser.api.config.TwilioConfiguration;
 import com.callbackcloser.api.db.DatabaseConnector;
+import com.callbackcloser.api.http.ContentTypeQualityFilter;
 import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.outbox.OutboxWorker;
 import com.callbackcloser.api.ratelimit.SharedRateLimiter;
@@ -137,6 +138,7 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
                 .servlets()
                 .addFilter("correlation-id", new CorrelationIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.jersey().register(new ContentTypeQualityFilter());
         Decisions decisions = new Decisions(environment.metrics());
         SharedRateLimiter limiter = new SharedRateLimiter(
                 new RateLimitCounter(jdbi), config.getRateLimits().isEnabled(), clock);
