@@ -15,6 +15,7 @@ import com.callbackcloser.api.config.ProductionRules;
 import com.callbackcloser.api.config.StripeConfiguration;
 import com.callbackcloser.api.config.TwilioConfiguration;
 import com.callbackcloser.api.db.DatabaseConnector;
+import com.callbackcloser.api.http.ContentTypeQualityFilter;
 import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.outbox.OutboxWorker;
 import com.callbackcloser.api.ratelimit.SharedRateLimiter;
@@ -54,6 +55,7 @@ import com.callbackcloser.db.JdbiSetup;
 import com.callbackcloser.db.OutboxListener;
 import com.callbackcloser.db.RateLimitCounter;
 import com.callbackcloser.db.adapter.JdbiTransactionRunner;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.twilio.http.TwilioRestClient;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -122,6 +124,9 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
     @Override
     public void run(CallbackCloserConfiguration config, Environment environment) {
         refuseUnsafeProductionStart(config);
+        // A repeated key is malformed JSON, a 400; let through, it makes Jackson fail on our request records as if
+        // they were defined wrongly, which Dropwizard answers with a 500.
+        environment.getObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         Clock clock = Clock.systemUTC();
 
         DatabaseConnector database = DatabaseConnector.forService(config);
@@ -133,6 +138,7 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
                 .servlets()
                 .addFilter("correlation-id", new CorrelationIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.jersey().register(new ContentTypeQualityFilter());
         Decisions decisions = new Decisions(environment.metrics());
         SharedRateLimiter limiter = new SharedRateLimiter(
                 new RateLimitCounter(jdbi), config.getRateLimits().isEnabled(), clock);

@@ -9,9 +9,9 @@ import com.callbackcloser.api.stripe.StripeEvents;
 import com.callbackcloser.core.port.in.BillingEvent;
 import com.callbackcloser.core.port.in.BillingEventOutcome;
 import com.callbackcloser.core.port.in.HandleBillingEventUseCase;
+import com.callbackcloser.core.port.out.DuplicateKeyException;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
-import com.google.gson.JsonParseException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stripe's events. The signature is checked over the raw body, byte for byte as Stripe sent it, with
- * stripe-java's {@code Webhook.constructEvent} and its default tolerance (5 minutes) against replays.
- * 400 for a bad or missing signature; 500 when the event could not be applied, so Stripe retries.
+ * stripe-java's {@code Webhook} and its default tolerance (5 minutes) against replays, before anything reads it.
+ * 400 for a bad or missing signature or a malformed event; 409 when it would give a business another's Stripe
+ * customer; 500 when the event could not be applied, so Stripe retries.
  */
 @Path("/api/stripe/webhook")
 public final class StripeWebhookResource {
@@ -88,17 +89,25 @@ public final class StripeWebhookResource {
             LOG.warn("event=stripe.webhook decision=rejected reason=\"missing signature\"");
             return throttledOr(request, error(Response.Status.BAD_REQUEST, "missing Stripe-Signature header"));
         }
+        String payload = new String(bytes.get(), StandardCharsets.UTF_8);
+        Optional<String> badSignature = signatureProblem(payload, signature);
+        if (badSignature.isPresent()) {
+            LOG.warn("event=stripe.webhook decision=rejected reason=\"{}\"", badSignature.get());
+            return throttledOr(
+                    request, error(Response.Status.BAD_REQUEST, "invalid Stripe signature: " + badSignature.get()));
+        }
         Event event;
         BillingEvent billingEvent;
         try {
-            event = Webhook.constructEvent(new String(bytes.get(), StandardCharsets.UTF_8), signature, webhookSecret);
+            // Before stripe-java reads it: its reader recurses once per level of nesting and overflows the stack.
+            StripeEvents.requireShallow(payload);
+            event = Webhook.constructEvent(payload, signature, webhookSecret);
             billingEvent = events.toBillingEvent(event);
-        } catch (SignatureVerificationException e) {
-            LOG.warn("event=stripe.webhook decision=rejected reason=\"{}\"", e.getMessage());
-            return throttledOr(
-                    request, error(Response.Status.BAD_REQUEST, "invalid Stripe signature: " + e.getMessage()));
-        } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
-            LOG.warn("event=stripe.webhook decision=rejected reason=\"malformed event: {}\"", e.getMessage());
+        } catch (SignatureVerificationException | RuntimeException e) {
+            // The signature holds (checked above, checked again by constructEvent), so this is a payload that
+            // stripe-java cannot read, failing in whatever way it happens to (a NullPointerException for "null",
+            // an IllegalStateException for an array), or one the billing rules cannot use: malformed either way.
+            LOG.warn("event=stripe.webhook decision=rejected reason=\"malformed event: {}\"", e.toString());
             return error(Response.Status.BAD_REQUEST, "malformed Stripe event");
         }
         Optional<Response> throttled = limiter.hit("stripe", rateLimits.getStripeValid());
@@ -108,6 +117,15 @@ public final class StripeWebhookResource {
         BillingEventOutcome outcome;
         try {
             outcome = billingEvents.onBillingEvent(billingEvent);
+        } catch (DuplicateKeyException e) {
+            // The event gives a business a Stripe customer another business already has: no retry changes that
+            // until someone sorts out the two businesses, so it is not reported as our failure.
+            LOG.warn(
+                    "event=stripe.webhook eventId={} type={} decision=conflict error=\"{}\"",
+                    event.getId(),
+                    event.getType(),
+                    e.getMessage());
+            return error(Response.Status.CONFLICT, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error(
                     "event=stripe.webhook eventId={} type={} decision=retry error=\"{}\"",
@@ -125,6 +143,19 @@ public final class StripeWebhookResource {
                 billingEvent.created(),
                 outcome.logName());
         return Response.ok(new StripeWebhookReceipt(true, outcome.logName())).build();
+    }
+
+    /** Why the signature does not hold over the payload, if it does not. */
+    private Optional<String> signatureProblem(String payload, String signature) {
+        try {
+            Webhook.Signature.verifyHeader(payload, signature, webhookSecret, Webhook.DEFAULT_TOLERANCE);
+            return Optional.empty();
+        } catch (SignatureVerificationException e) {
+            return Optional.of(e.getMessage());
+        } catch (RuntimeException e) {
+            // stripe-java throws a NumberFormatException for a timestamp that is not a number
+            return Optional.of("unreadable Stripe-Signature header");
+        }
     }
 
     /** Bad signatures from one address beyond the budget get a 429 instead of yet another 400. */

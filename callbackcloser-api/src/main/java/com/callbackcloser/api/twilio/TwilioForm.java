@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -17,6 +18,25 @@ import java.util.TreeMap;
  */
 public final class TwilioForm {
     static final String PROPERTY = TwilioForm.class.getName();
+
+    /** The parameters that end up as database keys (unique indexes, the rate limiter's counters). */
+    private static final Set<String> IDENTIFIERS = Set.of(
+            "AccountSid",
+            "CallSid",
+            "ParentCallSid",
+            "DialCallSid",
+            "MessageSid",
+            "SmsSid",
+            "SmsMessageSid",
+            "RecordingSid",
+            "From",
+            "To");
+
+    /**
+     * Far above any real identifier (a SID has 34 characters, a SIP address a few dozen) and far below what a
+     * PostgreSQL index entry can hold (about 2.7 kB): past that, an insert fails however often Twilio retries.
+     */
+    static final int MAX_IDENTIFIER_LENGTH = 256;
 
     private final Map<String, String> params;
 
@@ -66,7 +86,8 @@ public final class TwilioForm {
 
     /**
      * Parses {@code application/x-www-form-urlencoded} UTF-8. Repeated names keep their first value (Twilio
-     * sends none). Malformed escapes or bytes that are not UTF-8 are refused rather than guessed at.
+     * sends none). Malformed escapes, bytes that are not UTF-8 and NUL characters are refused rather than
+     * guessed at.
      */
     static Map<String, String> parse(byte[] body) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -84,6 +105,15 @@ public final class TwilioForm {
             params.putIfAbsent(name, value);
         }
         return params;
+    }
+
+    /** Why the parameters cannot be stored, if they cannot: an identifier too long to be a key. */
+    static Optional<String> unstorable(Map<String, String> params) {
+        return IDENTIFIERS.stream()
+                .filter(name -> params.getOrDefault(name, "").length() > MAX_IDENTIFIER_LENGTH)
+                .sorted()
+                .findFirst()
+                .map(name -> name + " is longer than " + MAX_IDENTIFIER_LENGTH + " characters");
     }
 
     private static String decode(String encoded) {
@@ -109,8 +139,9 @@ public final class TwilioForm {
                 bytes.write(c);
             }
         }
+        String decoded;
         try {
-            return StandardCharsets.UTF_8
+            decoded = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -119,5 +150,10 @@ public final class TwilioForm {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not UTF-8", e);
         }
+        // PostgreSQL stores U+0000 neither in text nor in jsonb, and no Twilio parameter carries one.
+        if (decoded.indexOf('\u0000') >= 0) {
+            throw new IllegalArgumentException("NUL character");
+        }
+        return decoded;
     }
 }

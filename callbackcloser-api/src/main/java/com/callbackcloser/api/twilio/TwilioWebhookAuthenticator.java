@@ -94,6 +94,15 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        // Jersey matches a request without Content-Type to any @Consumes; the body is read as a form only when
+        // it says it is one.
+        if (request.getMediaType() == null) {
+            abort(
+                    request,
+                    Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must be " + MediaType.APPLICATION_FORM_URLENCODED);
+            return;
+        }
         Optional<byte[]> bounded = BoundedBody.read(request.getEntityStream(), maxBodyBytes);
         if (bounded.isEmpty()) {
             abort(
@@ -108,6 +117,11 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
             params = TwilioForm.parse(body);
         } catch (IllegalArgumentException e) {
             abort(request, Response.Status.BAD_REQUEST, "malformed form body: " + e.getMessage());
+            return;
+        }
+        Optional<String> unstorable = TwilioForm.unstorable(params);
+        if (unstorable.isPresent()) {
+            abort(request, Response.Status.BAD_REQUEST, unstorable.get());
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));

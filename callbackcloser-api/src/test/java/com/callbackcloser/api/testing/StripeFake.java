@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -55,6 +56,13 @@ public final class StripeFake implements AutoCloseable {
         String body = subscriptionJson(id, customerId, status, priceId, businessId);
         server.stubFor(get(urlPathEqualTo("/v1/subscriptions/" + id)).willReturn(json(200, body)));
         server.stubFor(post(urlPathEqualTo("/v1/subscriptions/" + id)).willReturn(json(200, body)));
+    }
+
+    /** Any subscription id that is fetched or updated answers as this one subscription, whatever the id asked for. */
+    public void hasAnySubscription(String customerId, String status, String priceId) {
+        String body = subscriptionJson("sub_any", customerId, status, priceId, null);
+        server.stubFor(get(urlPathMatching("/v1/subscriptions/[^/]+")).willReturn(json(200, body)));
+        server.stubFor(post(urlPathMatching("/v1/subscriptions/[^/]+")).willReturn(json(200, body)));
     }
 
     public void failsSubscriptionFetches(String id) {

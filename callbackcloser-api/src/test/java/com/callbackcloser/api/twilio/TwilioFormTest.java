@@ -29,10 +29,20 @@ class TwilioFormTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"To=%ZZ", "To=%4", "To=%C3%28", "To=\u00e9"})
+    @ValueSource(strings = {"To=%ZZ", "To=%4", "To=%C3%28", "To=\u00e9", "Body=a%00b", "%00=x", "Body=\u0000"})
     void refusesMalformedEscapesAndBytesThatAreNotUtf8(String body) {
         assertThatThrownBy(() -> TwilioForm.parse(body.getBytes(StandardCharsets.ISO_8859_1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anIdentifierTooLongToBeAKeyIsNamedAndAnyOtherValueMayBeLong() {
+        String longest = "C".repeat(TwilioForm.MAX_IDENTIFIER_LENGTH);
+
+        assertThat(TwilioForm.unstorable(Map.of("CallSid", longest, "Body", "x".repeat(60_000))))
+                .isEmpty();
+        assertThat(TwilioForm.unstorable(Map.of("CallSid", "CA1", "From", longest + "1")))
+                .contains("From is longer than 256 characters");
     }
 
     @Test

@@ -21,13 +21,17 @@ public record BusinessSettings(
     public static final int MAX_NAME_LENGTH = 120;
 
     public BusinessSettings {
+        name = name == null ? null : name.strip();
+        // Characters as the database counts them: "🔧" is one, not the two UTF-16 units Java's length() sees.
         if (name == null
-                || name.strip().length() < MIN_NAME_LENGTH
-                || name.strip().length() > MAX_NAME_LENGTH) {
+                || name.codePointCount(0, name.length()) < MIN_NAME_LENGTH
+                || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             throw new InvalidInputException(
                     "name", "name has " + MIN_NAME_LENGTH + " to " + MAX_NAME_LENGTH + " characters");
         }
-        name = name.strip();
+        if (Strings.hasForbiddenCharacter(name)) {
+            throw new InvalidInputException("name", "name has no control characters or noncharacters");
+        }
         forwardingNumber = phone("forwardingNumber", "forwarding number", forwardingNumber);
         notifyPhone =
                 notifyPhone == null || notifyPhone.isBlank() ? null : phone("notifyPhone", "notify phone", notifyPhone);

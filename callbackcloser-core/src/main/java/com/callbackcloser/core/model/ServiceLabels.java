@@ -17,6 +17,10 @@ public record ServiceLabels(String first, String second, String third) {
                 throw new InvalidInputException(
                         "serviceLabels", "a service label has 1 to " + MAX_LENGTH + " characters");
             }
+            if (Strings.hasForbiddenCharacter(label)) {
+                throw new InvalidInputException(
+                        "serviceLabels", "a service label has no control characters or noncharacters");
+            }
         }
     }
 

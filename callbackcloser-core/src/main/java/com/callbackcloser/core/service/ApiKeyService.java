@@ -4,6 +4,7 @@ import com.callbackcloser.core.model.Actor;
 import com.callbackcloser.core.model.ApiKey;
 import com.callbackcloser.core.model.InvalidInputException;
 import com.callbackcloser.core.model.IssuedApiKey;
+import com.callbackcloser.core.model.Strings;
 import com.callbackcloser.core.port.in.ResourceNotFoundException;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,9 @@ public final class ApiKeyService {
         String label = name == null || name.isBlank() ? "API key" : name.strip();
         if (label.length() > MAX_NAME_LENGTH) {
             throw new InvalidInputException("name", "name has at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (Strings.hasForbiddenCharacter(label)) {
+            throw new InvalidInputException("name", "name has no control characters or noncharacters");
         }
         String secret = newSecret();
         Instant now = clock.instant();

@@ -161,7 +161,11 @@ public final class Conversation {
     }
 
     private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
+        if (text.length() <= max) {
+            return text;
+        }
+        // Never between the two halves of an emoji's surrogate pair: a lone half is stored as "?".
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 
     private static ConversationStep advance(

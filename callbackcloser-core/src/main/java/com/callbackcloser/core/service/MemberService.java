@@ -6,6 +6,7 @@ import com.callbackcloser.core.model.InvalidInputException;
 import com.callbackcloser.core.model.Membership;
 import com.callbackcloser.core.model.Permission;
 import com.callbackcloser.core.model.Role;
+import com.callbackcloser.core.model.Strings;
 import com.callbackcloser.core.port.in.ConflictException;
 import com.callbackcloser.core.port.in.ResourceNotFoundException;
 import com.callbackcloser.core.port.out.Repositories;
@@ -37,8 +38,13 @@ public final class MemberService {
 
     /** Adds a member, or changes an existing member's role. */
     public Membership put(Actor actor, UUID businessId, String subject, Role role) {
-        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH) {
-            throw new InvalidInputException("subject", "subject is the member's user id, 1 to 255 characters");
+        if (subject == null
+                || subject.isBlank()
+                || subject.length() > MAX_SUBJECT_LENGTH
+                || Strings.hasForbiddenCharacter(subject)) {
+            throw new InvalidInputException(
+                    "subject",
+                    "subject is the member's user id, 1 to 255 characters, no control characters or noncharacters");
         }
         Instant now = clock.instant();
         return transactions.inTransaction(repositories -> {

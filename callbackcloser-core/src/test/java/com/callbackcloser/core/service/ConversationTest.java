@@ -169,6 +169,22 @@ class ConversationTest {
         assertThat(step.completed()).isTrue();
     }
 
+    @Test
+    void aLongAnswerIsCutShortBeforeAnEmojiNotThroughIt() {
+        // Cut at 80 or 200 UTF-16 units, each of these would end in half of a 🔧.
+        String name = "a" + "\ud83d\udd27".repeat(50);
+        String service = "a" + "\ud83d\udd27".repeat(150);
+
+        String storedName =
+                step(ConversationState.AWAITING_NAME, name).qualification().contactName();
+        String storedService = step(ConversationState.AWAITING_SERVICE, service)
+                .qualification()
+                .service();
+
+        assertThat(storedName).isEqualTo("a" + "\ud83d\udd27".repeat(39));
+        assertThat(storedService).isEqualTo("a" + "\ud83d\udd27".repeat(99));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"skip", "SKIP", "Skip.", "no", "n/a", "NA", "", "  "})
     void theNameStepCanBeSkipped(String reply) {
