@@ -158,9 +158,11 @@ public final class BenchMain {
             ServiceProcess service, Bounds bounds, PgbenchReplay replay, int concurrency, int poolSize)
             throws Exception {
         if (replay != null) {
-            bounds.byConcurrency.put(concurrency, new Load.Result[] {
-                trivial(service, concurrency), replay.run(database, concurrency, measured, poolSize, work)
-            });
+            CpuMeter meter = new CpuMeter(service.pid());
+            CpuMeter.Sample before = meter.sample();
+            Load.Result replayed = replay.run(database, concurrency, measured, poolSize, work);
+            replayed = replayed.withCpu(CpuMeter.between(before, meter.sample(), replayed.requests()));
+            bounds.byConcurrency.put(concurrency, new Load.Result[] {trivial(service, concurrency), replayed});
         }
         return bounds.byConcurrency.get(concurrency);
     }
@@ -305,8 +307,14 @@ public final class BenchMain {
             database.resetStatementStatistics();
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             twilio.clear();
-            Load.Result result =
-                    Load.closedLoop("missed call", concurrency, warmup, measured, http, missedCalls(requests, sentAt));
+            Load.Result result = Load.closedLoop(
+                    "missed call",
+                    concurrency,
+                    warmup,
+                    measured,
+                    http,
+                    missedCalls(requests, sentAt),
+                    new CpuMeter(service.pid()));
             long statements = database.statementStatistics().stream()
                     .mapToLong(BenchDatabase.StatementStatistics::calls)
                     .sum();
@@ -389,7 +397,7 @@ public final class BenchMain {
             }
             Map<Long, String[]> byThread = new ConcurrentHashMap<>();
             Map<Long, Integer> stepOf = new ConcurrentHashMap<>();
-            Load.Result result = Load.closedLoop("SMS step", concurrency, warmup, measured, http, sequence -> {
+            Load.Requests steps = sequence -> {
                 long thread = Thread.currentThread().getId();
                 String[] conversation = byThread.get(thread);
                 int step = stepOf.getOrDefault(thread, 0);
@@ -403,7 +411,9 @@ public final class BenchMain {
                 }
                 stepOf.put(thread, step + 1);
                 return requests.sms(Fleet.messageSid(), conversation[0], conversation[1], CONVERSATION.get(step));
-            });
+            };
+            Load.Result result = Load.closedLoop(
+                    "SMS step", concurrency, warmup, measured, http, steps, new CpuMeter(service.pid()));
             if (replay == null) {
                 awaitOutboxEmpty();
             }
@@ -590,6 +600,12 @@ public final class BenchMain {
                             databaseBound.p99Millis(),
                             service.perSecond() / bound,
                             service.failures() == 0 ? "" : " (statuses: " + service.statuses() + ")"));
+            if (service.cpu() != null) {
+                line(number, "       service: " + service.cpu().describe("request"));
+            }
+            if (databaseBound.cpu() != null) {
+                line(number, "       DB bound: " + databaseBound.cpu().describe("replayed request"));
+            }
         }
 
         @Override

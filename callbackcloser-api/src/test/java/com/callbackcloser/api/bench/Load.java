@@ -35,7 +35,12 @@ public final class Load {
             double perSecond,
             double p50Millis,
             double p99Millis,
-            Map<Integer, Long> statuses) {
+            Map<Integer, Long> statuses,
+            CpuMeter.Use cpu) {
+        Result withCpu(CpuMeter.Use use) {
+            return new Result(what, concurrency, requests, perSecond, p50Millis, p99Millis, statuses, use);
+        }
+
         public long failures() {
             return statuses.entrySet().stream()
                     .filter(status -> status.getKey() != 200)
@@ -46,6 +51,19 @@ public final class Load {
 
     public static Result closedLoop(
             String what, int concurrency, Duration warmup, Duration measured, HttpClient http, Requests requests)
+            throws InterruptedException {
+        return closedLoop(what, concurrency, warmup, measured, http, requests, null);
+    }
+
+    /** As above, with the CPU each side spent per request in the measured period, when a meter is given. */
+    public static Result closedLoop(
+            String what,
+            int concurrency,
+            Duration warmup,
+            Duration measured,
+            HttpClient http,
+            Requests requests,
+            CpuMeter meter)
             throws InterruptedException {
         Recorder recorder = new Recorder(3);
         LongAdder completed = new LongAdder();
@@ -88,6 +106,14 @@ public final class Load {
             client.start();
             clients.add(client);
         }
+        CpuMeter.Use cpu = null;
+        if (meter != null) {
+            sleepUntil(measureFrom);
+            CpuMeter.Sample before = meter.sample();
+            long countedBefore = completed.sum();
+            sleepUntil(end);
+            cpu = CpuMeter.between(before, meter.sample(), completed.sum() - countedBefore);
+        }
         for (Thread client : clients) {
             client.join();
         }
@@ -101,7 +127,15 @@ public final class Load {
                 completed.sum() / (measured.toNanos() / 1e9),
                 latencies.getValueAtPercentile(50) / 1e6,
                 latencies.getValueAtPercentile(99) / 1e6,
-                counted);
+                counted,
+                cpu);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
     }
 
     /**
@@ -169,7 +203,8 @@ public final class Load {
                 completed.sum() / (measured.toNanos() / 1e9),
                 latencies.getValueAtPercentile(50) / 1e6,
                 latencies.getValueAtPercentile(99) / 1e6,
-                counted);
+                counted,
+                null);
     }
 
     /** p50 and p99 of latencies given in nanoseconds. */

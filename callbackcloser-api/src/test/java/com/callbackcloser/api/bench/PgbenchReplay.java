@@ -234,7 +234,8 @@ public final class PgbenchReplay {
                 Double.parseDouble(tps.group(1)),
                 latencies.getValueAtPercentile(50) / 1e6,
                 latencies.getValueAtPercentile(99) / 1e6,
-                Map.of());
+                Map.of(),
+                null);
     }
 
     private static String describe(List<LoggedStatement> statements) {
