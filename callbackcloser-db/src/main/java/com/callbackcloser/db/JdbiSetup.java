@@ -1,5 +1,6 @@
 package com.callbackcloser.db;
 
+import com.callbackcloser.db.adapter.HandleSupplierProbe;
 import com.callbackcloser.db.dao.ApiKeyDao;
 import com.callbackcloser.db.dao.AuditDao;
 import com.callbackcloser.db.dao.BusinessDao;
@@ -53,6 +54,7 @@ public final class JdbiSetup {
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.registerArgument(new InstantAsTimestamptz());
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(new CommentingTemplateEngine());
+        jdbi.registerExtension(new HandleSupplierProbe.Factory());
         describeDaosOnce(jdbi);
         return jdbi;
     }

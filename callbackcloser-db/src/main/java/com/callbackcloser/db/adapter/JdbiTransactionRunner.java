@@ -22,14 +22,11 @@ import com.callbackcloser.db.dao.MemberDao;
 import com.callbackcloser.db.dao.MessageDao;
 import com.callbackcloser.db.dao.OutboxDao;
 import com.callbackcloser.db.dao.StripeEventDao;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Core's transactions on JDBI: one handle, one READ COMMITTED transaction, every repository attached to it.
+ * Core's transactions on JDBI: one handle, one READ COMMITTED transaction, every repository working on it.
  * Concurrency is handled by unique keys, upserts and row locks, not by a stricter isolation level, so no
  * caller has to retry serialization failures. The level is the connection's (PostgreSQL's default, and what the
  * service's pool sets on each new connection): naming it here would cost JDBI a round trip to read the current
@@ -37,27 +34,27 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiTransactionRunner implements TransactionRunner {
     private final Jdbi jdbi;
+    private final TransactionBoundDaos daos;
 
     public JdbiTransactionRunner(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.daos = new TransactionBoundDaos(jdbi);
     }
 
     @Override
     public <T> T inTransaction(Function<Repositories, T> work) {
-        return jdbi.inTransaction(handle -> work.apply(new HandleRepositories(handle)));
+        return jdbi.inTransaction(handle -> daos.on(handle, () -> work.apply(new HandleRepositories(daos))));
     }
 
     private static final class HandleRepositories implements Repositories {
-        private final Handle handle;
-        /** Attaching a DAO builds its method handlers; a transaction asks for the same ones again and again. */
-        private final Map<Class<?>, Object> attached = new HashMap<>();
+        private final TransactionBoundDaos daos;
 
-        HandleRepositories(Handle handle) {
-            this.handle = handle;
+        HandleRepositories(TransactionBoundDaos daos) {
+            this.daos = daos;
         }
 
         private <T> T dao(Class<T> type) {
-            return type.cast(attached.computeIfAbsent(type, handle::attach));
+            return daos.dao(type);
         }
 
         @Override
