@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.ServiceLabels;
 import com.callbackcloser.core.model.Subscription;
+import com.callbackcloser.core.model.TextTiming;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -34,6 +35,7 @@ class MessageTemplatesTest {
                 20,
                 ServiceLabels.DEFAULTS,
                 Business.DEFAULT_TIME_ZONE,
+                TextTiming.DEFAULTS,
                 "+14155550100",
                 null,
                 Subscription.NONE,
