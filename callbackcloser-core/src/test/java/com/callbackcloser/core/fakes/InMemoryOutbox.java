@@ -45,11 +45,12 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
         public String sid;
         public Integer errorCode;
         public String error;
+        public boolean followUp;
 
         Row(OutboundSms sms, DeliveryState state, Instant now) {
             this.sms = sms;
             this.state = state;
-            this.nextAttemptAt = now;
+            this.nextAttemptAt = sms.notBefore() != null && sms.notBefore().isAfter(now) ? sms.notBefore() : now;
         }
     }
 
@@ -67,6 +68,39 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
         UUID id = UUID.randomUUID();
         rows.put(id, new Row(sms, initialState, now));
         return id;
+    }
+
+    @Override
+    public boolean scheduleFollowUp(OutboundSms sms, Instant now) {
+        boolean leadHasOne = rows.values().stream()
+                .anyMatch(row -> row.followUp && sms.leadId().equals(row.sms.leadId()));
+        if (leadHasOne) {
+            return false;
+        }
+        Row row = new Row(sms, DeliveryState.QUEUED, now);
+        row.followUp = true;
+        rows.put(UUID.randomUUID(), row);
+        return true;
+    }
+
+    @Override
+    public int cancelFollowUps(UUID businessId, String to, Instant now) {
+        List<UUID> waiting = rows.entrySet().stream()
+                .filter(e -> e.getValue().followUp
+                        && e.getValue().state == DeliveryState.QUEUED
+                        && e.getValue().sms.businessId().equals(businessId)
+                        && e.getValue().sms.to().equals(to))
+                .map(Map.Entry::getKey)
+                .toList();
+        for (UUID id : waiting) {
+            Row row = rows.get(id);
+            if (row.attempts == 0) {
+                rows.remove(id);
+            } else {
+                row.state = DeliveryState.SUPPRESSED;
+            }
+        }
+        return waiting.size();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.OutboundSms;
 import com.callbackcloser.core.model.OutboxStats;
+import com.callbackcloser.core.model.Participant;
 import com.callbackcloser.core.port.out.MessageStatusRow;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.db.dao.OutboxDao;
@@ -34,11 +35,32 @@ final class JdbiOutboxRepository implements OutboxRepository {
                 sms.body(),
                 initialState.name(),
                 queued ? null : "recipient opted out",
+                dueAt(sms, now),
                 now);
-        if (queued) {
+        if (queued && !dueAt(sms, now).isAfter(now)) {
             dao.notifyWorkers();
         }
         return id;
+    }
+
+    @Override
+    public boolean scheduleFollowUp(OutboundSms sms, Instant now) {
+        if (sms.leadId() == null || sms.participant() != Participant.LEAD) {
+            throw new IllegalArgumentException("a follow-up goes to a lead's caller");
+        }
+        // Due later: the workers' poll finds it, no NOTIFY needed.
+        return dao.insertFollowUp(
+                        sms.businessId(), sms.leadId(), sms.from(), sms.to(), sms.body(), dueAt(sms, now), now)
+                == 1;
+    }
+
+    @Override
+    public int cancelFollowUps(UUID businessId, String to, Instant now) {
+        return dao.deleteUntriedFollowUps(businessId, to) + dao.suppressRetriedFollowUps(businessId, to, now);
+    }
+
+    private static Instant dueAt(OutboundSms sms, Instant now) {
+        return sms.notBefore() == null || sms.notBefore().isBefore(now) ? now : sms.notBefore();
     }
 
     @Override

@@ -27,7 +27,7 @@ public interface OutboxDao {
             INSERT INTO messages (business_id, lead_id, direction, participant, from_number, to_number, body,
                                   delivery_state, next_attempt_at, last_error, created_at, updated_at)
             VALUES (:businessId, :leadId, 'OUTBOUND', :participant, :from, :to, :body,
-                    :state, :now, :reason, :now, :now)
+                    :state, :dueAt, :reason, :now, :now)
             RETURNING id
             """)
     UUID insert(
@@ -39,7 +39,46 @@ public interface OutboxDao {
             @Bind("body") String body,
             @Bind("state") String state,
             @Bind("reason") String reason,
+            @Bind("dueAt") Instant dueAt,
             @Bind("now") Instant now);
+
+    /** Nothing when the lead has a follow-up row already: the partial unique index decides, not a lookup. */
+    @SqlUpdate("""
+            INSERT INTO messages (business_id, lead_id, direction, participant, from_number, to_number, body,
+                                  delivery_state, next_attempt_at, follow_up, created_at, updated_at)
+            VALUES (:businessId, :leadId, 'OUTBOUND', 'LEAD', :from, :to, :body,
+                    'QUEUED', :dueAt, true, :now, :now)
+            ON CONFLICT (lead_id) WHERE follow_up DO NOTHING
+            """)
+    int insertFollowUp(
+            @Bind("businessId") UUID businessId,
+            @Bind("leadId") UUID leadId,
+            @Bind("from") String from,
+            @Bind("to") String to,
+            @Bind("body") String body,
+            @Bind("dueAt") Instant dueAt,
+            @Bind("now") Instant now);
+
+    /**
+     * Waiting follow-ups never tried are deleted, so the lead may have another. A row a worker has claimed is
+     * locked (or no longer QUEUED once the claim commits) and stays as it is.
+     */
+    @SqlUpdate("""
+            DELETE FROM messages
+             WHERE business_id = :businessId AND to_number = :to
+               AND follow_up AND delivery_state = 'QUEUED' AND attempts = 0
+            """)
+    int deleteUntriedFollowUps(@Bind("businessId") UUID businessId, @Bind("to") String to);
+
+    /** One tried before (now waiting for a retry) may have reached the phone: settled, it stays the lead's one. */
+    @SqlUpdate("""
+            UPDATE messages
+               SET delivery_state = 'SUPPRESSED', next_attempt_at = NULL,
+                   last_error = 'caller wrote before the follow-up went out', updated_at = :now
+             WHERE business_id = :businessId AND to_number = :to
+               AND follow_up AND delivery_state = 'QUEUED' AND attempts > 0
+            """)
+    int suppressRetriedFollowUps(@Bind("businessId") UUID businessId, @Bind("to") String to, @Bind("now") Instant now);
 
     @SqlUpdate("NOTIFY " + CHANNEL)
     void notifyWorkers();
