@@ -261,6 +261,26 @@ class FollowUpIT {
     }
 
     @Test
+    void aFollowUpWhoseSendSlipsPastNineWaitsForTheNextMorning() {
+        // 18:00 in New York: due at 20:00, but no worker runs until 21:30 (an outage, a long Twilio retry).
+        CLOCK.set(Instant.parse("2026-11-26T23:00:00Z"));
+        String caller = caller("212");
+        String lead = missedCall(caller);
+        deliverQueued();
+        assertThat(followUpDueAt(lead)).isEqualTo(Instant.parse("2026-11-27T01:00:00Z"));
+
+        CLOCK.set(Instant.parse("2026-11-27T02:30:00Z"));
+        assertThat(deliverQueued()).isEmpty();
+        assertThat(followUps(lead)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("delivery_state", "QUEUED")
+                .containsEntry("attempts", 0));
+        assertThat(followUpDueAt(lead)).isEqualTo(Instant.parse("2026-11-27T13:00:00Z"));
+
+        CLOCK.set(Instant.parse("2026-11-27T13:00:00Z"));
+        assertThat(deliverQueued()).containsExactly(caller + ": " + SERVICE_FOLLOW_UP);
+    }
+
+    @Test
     void anOwnerWhoAsksForQuietHoursGetsTheNightsSummaryAtEightAndTheCallerIsAnsweredAtOnce() {
         // 1:00 in New York, 22:00 the evening before in Los Angeles, where both owners' phones are.
         CLOCK.set(Instant.parse("2026-11-27T06:00:00Z"));
@@ -422,7 +442,7 @@ class FollowUpIT {
     private static List<Map<String, Object>> followUps(String lead) {
         return SERVICE.jdbi()
                 .withHandle(h -> h.createQuery("""
-                        SELECT delivery_state, body, last_error FROM messages
+                        SELECT delivery_state, attempts, body, last_error FROM messages
                          WHERE lead_id = :id AND follow_up ORDER BY seq""")
                         .bind("id", UUID.fromString(lead))
                         .mapToMap()

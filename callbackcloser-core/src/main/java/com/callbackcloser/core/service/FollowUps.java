@@ -11,6 +11,7 @@ import com.callbackcloser.core.model.QuietHours;
 import com.callbackcloser.core.port.out.Repositories;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one follow-up a caller gets when they go quiet mid-conversation. It is an outbox row queued with the
- * question it follows, due after the business's delay (moved out of the caller's quiet hours), so it survives
- * restarts and is sent by whichever worker claims it, like every text. Any text from the caller cancels it in
+ * question it follows, due after the business's delay (moved out of the caller's quiet hours, which the worker
+ * checks again when it sends), so it survives restarts and is sent by whichever worker claims it, like every text. Any text from the caller cancels it in
  * the transaction that stores the text; the next question then queues a fresh one. The database allows one
  * follow-up row per lead, so retried webhooks and racing workers cannot make a second; a STOP is checked by
  * the worker just before sending, as for every text.
@@ -44,7 +45,7 @@ final class FollowUps {
         }
         // One waiting follow-up per phone: a newer conversation with the same caller replaces an older one's.
         cancel(repositories, business.id(), lead.callerNumber(), now);
-        boolean scheduled = repositories
+        Optional<UUID> scheduled = repositories
                 .outbox()
                 .scheduleFollowUp(
                         new OutboundSms(
@@ -54,23 +55,24 @@ final class FollowUps {
                                 twilioNumber.get(),
                                 lead.callerNumber(),
                                 MessageTemplates.followUp(business, waitingFor),
-                                due.get()),
+                                due.get(),
+                                callersZone(business, lead.callerNumber())),
                         now);
-        LOG.info(
-                "event=twilio.messaging decision={} leadId={} dueAt={}",
-                scheduled ? "follow_up_scheduled" : "follow_up_used",
+        // Empty: the lead's one follow-up exists already (sent, or settled otherwise); nothing to say.
+        scheduled.ifPresent(id -> LOG.info(
+                "event=twilio.messaging decision=follow_up_scheduled messageId={} leadId={} dueAt={}",
+                id,
                 lead.id(),
-                due.get());
+                due.get()));
     }
 
     /** The caller wrote to us: whatever they said, they are not quiet, so a waiting follow-up must not go. */
     static void cancel(Repositories repositories, UUID businessId, String caller, Instant now) {
-        int cancelled = repositories.outbox().cancelFollowUps(businessId, caller, now);
-        if (cancelled > 0) {
+        for (UUID id : repositories.outbox().cancelFollowUps(businessId, caller, now)) {
             LOG.info(
-                    "event=twilio.messaging decision=follow_up_cancelled to={} count={}",
-                    PhoneNumbers.mask(caller),
-                    cancelled);
+                    "event=twilio.messaging decision=follow_up_cancelled messageId={} to={}",
+                    id,
+                    PhoneNumbers.mask(caller));
         }
     }
 
@@ -81,7 +83,10 @@ final class FollowUps {
      */
     static Optional<Instant> dueAt(Business business, String caller, Instant asked) {
         Optional<Duration> delay = business.textTiming().followUpDelay();
-        return delay.map(d -> QuietHours.earliestSendAt(
-                asked.plus(d), PhoneTimeZones.zoneOf(caller, business.timeZone())));
+        return delay.map(d -> QuietHours.earliestSendAt(asked.plus(d), callersZone(business, caller)));
+    }
+
+    private static ZoneId callersZone(Business business, String caller) {
+        return PhoneTimeZones.zoneOf(caller, business.timeZone());
     }
 }

@@ -5,7 +5,6 @@ import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.OutboundSms;
 import com.callbackcloser.core.model.Participant;
 import com.callbackcloser.core.model.PhoneTimeZones;
-import com.callbackcloser.core.model.QuietHours;
 import com.callbackcloser.core.port.out.Repositories;
 import java.time.Instant;
 import java.util.UUID;
@@ -48,8 +47,7 @@ final class OutboundTexts {
                 ownerPhone,
                 body);
         if (business.textTiming().ownerQuietHours()) {
-            sms = sms.notBefore(
-                    QuietHours.earliestSendAt(now, PhoneTimeZones.zoneOf(ownerPhone, business.timeZone())));
+            sms = sms.inWindowOf(PhoneTimeZones.zoneOf(ownerPhone, business.timeZone()), now);
         }
         return queue(repositories, sms, now);
     }

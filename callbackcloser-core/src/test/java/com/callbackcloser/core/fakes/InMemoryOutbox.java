@@ -71,20 +71,21 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
     }
 
     @Override
-    public boolean scheduleFollowUp(OutboundSms sms, Instant now) {
+    public Optional<UUID> scheduleFollowUp(OutboundSms sms, Instant now) {
         boolean leadHasOne = rows.values().stream()
                 .anyMatch(row -> row.followUp && sms.leadId().equals(row.sms.leadId()));
         if (leadHasOne) {
-            return false;
+            return Optional.empty();
         }
         Row row = new Row(sms, DeliveryState.QUEUED, now);
         row.followUp = true;
-        rows.put(UUID.randomUUID(), row);
-        return true;
+        UUID id = UUID.randomUUID();
+        rows.put(id, row);
+        return Optional.of(id);
     }
 
     @Override
-    public int cancelFollowUps(UUID businessId, String to, Instant now) {
+    public List<UUID> cancelFollowUps(UUID businessId, String to, Instant now) {
         List<UUID> waiting = rows.entrySet().stream()
                 .filter(e -> e.getValue().followUp
                         && e.getValue().state == DeliveryState.QUEUED
@@ -100,7 +101,7 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
                 row.state = DeliveryState.SUPPRESSED;
             }
         }
-        return waiting.size();
+        return waiting;
     }
 
     @Override
@@ -170,6 +171,13 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
     }
 
     @Override
+    public void defer(UUID id, Instant until, Instant now) {
+        Row row = finish(id, DeliveryState.QUEUED, null, null);
+        row.nextAttemptAt = until;
+        row.attempts--;
+    }
+
+    @Override
     public OutboxStats stats(Instant now, Instant stuckBefore, Instant failedSince) {
         throw new UnsupportedOperationException("tested on PostgreSQL");
     }
@@ -211,7 +219,8 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
                 sms.to(),
                 sms.body(),
                 row.attempts,
-                startedAt);
+                startedAt,
+                sms.quietHoursZone());
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.callbackcloser.core.port.out.MessageStatusRow;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.db.dao.OutboxDao;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,7 @@ final class JdbiOutboxRepository implements OutboxRepository {
                 initialState.name(),
                 queued ? null : "recipient opted out",
                 dueAt(sms, now),
+                zoneId(sms),
                 now);
         if (queued && !dueAt(sms, now).isAfter(now)) {
             dao.notifyWorkers();
@@ -44,19 +46,24 @@ final class JdbiOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public boolean scheduleFollowUp(OutboundSms sms, Instant now) {
+    public Optional<UUID> scheduleFollowUp(OutboundSms sms, Instant now) {
         if (sms.leadId() == null || sms.participant() != Participant.LEAD) {
             throw new IllegalArgumentException("a follow-up goes to a lead's caller");
         }
         // Due later: the workers' poll finds it, no NOTIFY needed.
         return dao.insertFollowUp(
-                        sms.businessId(), sms.leadId(), sms.from(), sms.to(), sms.body(), dueAt(sms, now), now)
-                == 1;
+                sms.businessId(), sms.leadId(), sms.from(), sms.to(), sms.body(), dueAt(sms, now), zoneId(sms), now);
     }
 
     @Override
-    public int cancelFollowUps(UUID businessId, String to, Instant now) {
-        return dao.deleteUntriedFollowUps(businessId, to) + dao.suppressRetriedFollowUps(businessId, to, now);
+    public List<UUID> cancelFollowUps(UUID businessId, String to, Instant now) {
+        List<UUID> cancelled = new ArrayList<>(dao.deleteUntriedFollowUps(businessId, to));
+        cancelled.addAll(dao.suppressRetriedFollowUps(businessId, to, now));
+        return cancelled;
+    }
+
+    private static String zoneId(OutboundSms sms) {
+        return sms.quietHoursZone() == null ? null : sms.quietHoursZone().getId();
     }
 
     private static Instant dueAt(OutboundSms sms, Instant now) {
@@ -128,5 +135,10 @@ final class JdbiOutboxRepository implements OutboxRepository {
     @Override
     public void reschedule(UUID id, Instant nextAttemptAt, Integer errorCode, String error, Instant now) {
         dao.reschedule(id, nextAttemptAt, errorCode, error, now);
+    }
+
+    @Override
+    public void defer(UUID id, Instant until, Instant now) {
+        dao.defer(id, until, now);
     }
 }

@@ -274,7 +274,8 @@ class OutboxRepositoryIT {
     }
 
     private boolean scheduleFollowUp(UUID lead, String caller, Instant dueAt) {
-        return transactions.inTransaction(r -> r.outbox()
+        return transactions
+                .inTransaction(r -> r.outbox()
                 .scheduleFollowUp(
                         new OutboundSms(
                                 business.id(),
@@ -283,12 +284,16 @@ class OutboxRepositoryIT {
                                 business.twilioNumber(),
                                 caller,
                                 "Still need help?",
-                                dueAt),
-                        NOW));
+                                dueAt,
+                                null),
+                        NOW))
+                .isPresent();
     }
 
     private int cancelFollowUps(String caller) {
-        return transactions.inTransaction(r -> r.outbox().cancelFollowUps(business.id(), caller, NOW));
+        return transactions
+                .inTransaction(r -> r.outbox().cancelFollowUps(business.id(), caller, NOW))
+                .size();
     }
 
     private List<String> followUpStates() {

@@ -26,18 +26,18 @@ public interface OutboxRepository {
      * (waiting, sent or settled otherwise): a unique index allows one follow-up row per lead, so concurrent or
      * repeated scheduling cannot make two.
      *
-     * @return whether it was queued
+     * @return its id, or empty when the lead has one already
      */
-    boolean scheduleFollowUp(OutboundSms sms, Instant now);
+    Optional<UUID> scheduleFollowUp(OutboundSms sms, Instant now);
 
     /**
      * Cancels the follow-ups waiting for this phone at this business: one never tried disappears (so a later
      * question can have its own); one waiting for a retry is settled as SUPPRESSED (it may have reached the
      * phone, so it stays the lead's only one). A follow-up a worker has claimed already is not touched.
      *
-     * @return how many were cancelled
+     * @return the ids of those cancelled
      */
-    int cancelFollowUps(UUID businessId, String to, Instant now);
+    List<UUID> cancelFollowUps(UUID businessId, String to, Instant now);
 
     /**
      * Claims up to {@code limit} queued messages that are due, marking them SENDING and counting the attempt.
@@ -63,6 +63,12 @@ public interface OutboxRepository {
     void markFailed(UUID id, Integer errorCode, String error, Instant now);
 
     void reschedule(UUID id, Instant nextAttemptAt, Integer errorCode, String error, Instant now);
+
+    /**
+     * Puts a claimed message back in the queue, due at {@code until}, without counting the claim as an attempt:
+     * it was never offered to Twilio (its recipient's quiet hours had begun).
+     */
+    void defer(UUID id, Instant until, Instant now);
 
     OutboxStats stats(Instant now, Instant stuckBefore, Instant failedSince);
 
