@@ -481,7 +481,8 @@ public final class BenchMain {
         Instant started = Instant.now();
         try (ServiceProcess service = start(env, "drain-" + twilioLatency.toMillis())) {
             while (database.count("SELECT count(*) FROM messages WHERE delivery_state = 'SENDING'"
-                                    + " OR (delivery_state = 'QUEUED' AND next_attempt_at <= now())") > 0) {
+                            + " OR (delivery_state = 'QUEUED' AND next_attempt_at <= now())")
+                    > 0) {
                 if (Duration.between(started, Instant.now()).toMinutes() > 10 || !service.isAlive()) {
                     throw new IllegalStateException("the backlog did not drain in 10 minutes, or the service died");
                 }
@@ -514,7 +515,8 @@ public final class BenchMain {
     private void awaitOutboxEmpty() throws Exception {
         Instant started = Instant.now();
         while (database.count("SELECT count(*) FROM messages WHERE delivery_state = 'SENDING'"
-                                    + " OR (delivery_state = 'QUEUED' AND next_attempt_at <= now())") > 0) {
+                        + " OR (delivery_state = 'QUEUED' AND next_attempt_at <= now())")
+                > 0) {
             if (Duration.between(started, Instant.now()).toMinutes() > 5) {
                 throw new IllegalStateException("the outbox did not empty in 5 minutes");
             }

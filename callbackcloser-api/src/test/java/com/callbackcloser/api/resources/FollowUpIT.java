@@ -47,8 +47,8 @@ class FollowUpIT {
 
     private static final TestClock CLOCK = new TestClock(MORNING);
     // Rate-limit windows follow the clock too; a clock that stands still would keep one window all day.
-    private static final ServiceUnderTest SERVICE = ServiceUnderTest.withSignaturesAndClock(
-            CLOCK, "outbox.enabled", "false", "rateLimits.enabled", "false");
+    private static final ServiceUnderTest SERVICE =
+            ServiceUnderTest.withSignaturesAndClock(CLOCK, "outbox.enabled", "false", "rateLimits.enabled", "false");
 
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
@@ -95,8 +95,9 @@ class FollowUpIT {
         CLOCK.advance(Duration.ofDays(3));
         assertThat(deliverQueued()).isEmpty();
 
-        assertThat(followUps(lead)).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("delivery_state", "SENT"));
+        assertThat(followUps(lead))
+                .singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("delivery_state", "SENT"));
         assertThat(transcript(lead)).containsExactly("OUTBOUND SENT false", "OUTBOUND SENT true");
     }
 
@@ -132,8 +133,9 @@ class FollowUpIT {
         CLOCK.advance(Duration.ofHours(6));
 
         assertThat(deliverQueued()).isEmpty();
-        assertThat(followUps(lead)).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("delivery_state", "SENT"));
+        assertThat(followUps(lead))
+                .singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("delivery_state", "SENT"));
     }
 
     @Test
@@ -210,7 +212,9 @@ class FollowUpIT {
                 .satisfies(row -> assertThat(row).containsEntry("delivery_state", "QUEUED"));
         assertThat(followUpDueAt(lead)).isEqualTo(MORNING.plus(Duration.ofMinutes(130)));
         CLOCK.advance(Duration.ofHours(2));
-        assertThat(deliverQueued()).filteredOn(sent -> sent.contains("here again")).hasSize(1);
+        assertThat(deliverQueued())
+                .filteredOn(sent -> sent.contains("here again"))
+                .hasSize(1);
     }
 
     @Test
@@ -227,9 +231,9 @@ class FollowUpIT {
         startWorker();
         startWorker();
 
-        Eventually.within(Duration.ofSeconds(30), () -> assertThat(followUpStates())
-                .hasSize(30)
-                .containsOnly("SENT"));
+        Eventually.within(
+                Duration.ofSeconds(30),
+                () -> assertThat(followUpStates()).hasSize(30).containsOnly("SENT"));
         List<String> followUpsSent = SERVICE.twilio.sentMessages().stream()
                 .filter(form -> form.get("Body").contains("here again"))
                 .map(form -> form.get("To"))
@@ -271,9 +275,11 @@ class FollowUpIT {
 
         CLOCK.set(Instant.parse("2026-11-27T02:30:00Z"));
         assertThat(deliverQueued()).isEmpty();
-        assertThat(followUps(lead)).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("delivery_state", "QUEUED")
-                .containsEntry("attempts", 0));
+        assertThat(followUps(lead))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("delivery_state", "QUEUED")
+                        .containsEntry("attempts", 0));
         assertThat(followUpDueAt(lead)).isEqualTo(Instant.parse("2026-11-27T13:00:00Z"));
 
         CLOCK.set(Instant.parse("2026-11-27T13:00:00Z"));
@@ -306,20 +312,31 @@ class FollowUpIT {
 
         // Every answer to a caller goes at once, even at 1:00: they just wrote to us.
         List<String> now = deliverQueued();
-        assertThat(now).filteredOn(sent -> sent.contains("best time to reach you")).hasSize(2);
-        assertThat(now).filteredOn(sent -> sent.startsWith(anyHourOwner + ": New lead")).hasSize(1);
+        assertThat(now)
+                .filteredOn(sent -> sent.contains("best time to reach you"))
+                .hasSize(2);
+        assertThat(now)
+                .filteredOn(sent -> sent.startsWith(anyHourOwner + ": New lead"))
+                .hasSize(1);
         assertThat(now).noneMatch(sent -> sent.startsWith(quietOwner));
 
         // 8:00 PST is 16:00Z.
         CLOCK.set(Instant.parse("2026-11-27T15:59:59Z"));
         assertThat(deliverQueued()).noneMatch(sent -> sent.startsWith(quietOwner));
         CLOCK.set(Instant.parse("2026-11-27T16:00:00Z"));
-        assertThat(deliverQueued()).filteredOn(sent -> sent.startsWith(quietOwner + ": New lead")).hasSize(1);
+        assertThat(deliverQueued())
+                .filteredOn(sent -> sent.startsWith(quietOwner + ": New lead"))
+                .hasSize(1);
     }
 
     private void startWorker() {
         OutboxWorker worker = new OutboxWorker(
-                dispatcher(), 8, Duration.ofMillis(100), Duration.ofSeconds(30), CLOCK, new Decisions(new MetricRegistry()));
+                dispatcher(),
+                8,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(30),
+                CLOCK,
+                new Decisions(new MetricRegistry()));
         workers.add(worker);
         worker.start();
     }
@@ -469,16 +486,19 @@ class FollowUpIT {
 
     /** "direction state follow_up" of the lead's texts, as the owner API lists them. */
     private static List<String> transcript(String lead) {
-        return SERVICE.transactions().inTransaction(r -> r.messages().transcript(UUID.fromString(lead)).stream()
-                .map(m -> m.direction() + " " + m.deliveryState() + " " + m.body().contains("here again"))
-                .toList());
+        return SERVICE.transactions()
+                .inTransaction(r -> r.messages().transcript(UUID.fromString(lead)).stream()
+                        .map(m -> m.direction() + " " + m.deliveryState() + " "
+                                + m.body().contains("here again"))
+                        .toList());
     }
 
     private List<String> followUpStates() {
         return SERVICE.jdbi()
-                .withHandle(h -> h.createQuery("SELECT delivery_state FROM messages WHERE business_id = :b AND follow_up")
-                        .bind("b", business.id())
-                        .mapTo(String.class)
-                        .list());
+                .withHandle(
+                        h -> h.createQuery("SELECT delivery_state FROM messages WHERE business_id = :b AND follow_up")
+                                .bind("b", business.id())
+                                .mapTo(String.class)
+                                .list());
     }
 }

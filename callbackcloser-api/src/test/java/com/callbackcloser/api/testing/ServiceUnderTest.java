@@ -59,17 +59,18 @@ public final class ServiceUnderTest {
         for (int i = 0; i < overrides.size(); i += 2) {
             settings.put(overrides.get(i), overrides.get(i + 1));
         }
-        app = new DropwizardAppExtension<>(new DropwizardTestSupport<>(
-                CallbackCloserApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                settings.entrySet().stream()
-                        .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))
-                        .toArray(ConfigOverride[]::new)) {
-            @Override
-            public Application<CallbackCloserConfiguration> newApplication() {
-                return new CallbackCloserApplication(clock);
-            }
-        });
+        app = new DropwizardAppExtension<>(
+                new DropwizardTestSupport<>(
+                        CallbackCloserApplication.class,
+                        ResourceHelpers.resourceFilePath("test-config.yml"),
+                        settings.entrySet().stream()
+                                .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))
+                                .toArray(ConfigOverride[]::new)) {
+                    @Override
+                    public Application<CallbackCloserConfiguration> newApplication() {
+                        return new CallbackCloserApplication(clock);
+                    }
+                });
     }
 
     public WebhookClient webhooks() {

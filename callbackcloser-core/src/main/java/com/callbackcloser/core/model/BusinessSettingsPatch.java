@@ -32,8 +32,12 @@ public record BusinessSettingsPatch(
                 labels,
                 timeZone != null ? BusinessSettings.timeZone(timeZone) : current.timeZone(),
                 new TextTiming(
-                        followUpMinutes != null ? followUpMinutes : current.textTiming().followUpMinutes(),
-                        ownerQuietHours != null ? ownerQuietHours : current.textTiming().ownerQuietHours()));
+                        followUpMinutes != null
+                                ? followUpMinutes
+                                : current.textTiming().followUpMinutes(),
+                        ownerQuietHours != null
+                                ? ownerQuietHours
+                                : current.textTiming().ownerQuietHours()));
     }
 
     /** The fields that differ between two settings, for the audit trail. */

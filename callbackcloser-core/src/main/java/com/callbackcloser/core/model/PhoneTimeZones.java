@@ -32,7 +32,8 @@ public final class PhoneTimeZones {
             return fallback;
         }
         List<String> zones = MAPPER.getTimeZonesForNumber(number);
-        if (zones.size() != 1 || PhoneNumberToTimeZonesMapper.getUnknownTimeZone().equals(zones.get(0))) {
+        if (zones.size() != 1
+                || PhoneNumberToTimeZonesMapper.getUnknownTimeZone().equals(zones.get(0))) {
             return fallback;
         }
         try {

@@ -27,7 +27,9 @@ public final class QuietHours {
             return at;
         }
         // Before 8:00 the window opens today; from 21:00 on, tomorrow.
-        var day = time.isBefore(WINDOW_START) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+        var day = time.isBefore(WINDOW_START)
+                ? local.toLocalDate()
+                : local.toLocalDate().plusDays(1);
         return ZonedDateTime.of(day, WINDOW_START, zone).toInstant();
     }
 

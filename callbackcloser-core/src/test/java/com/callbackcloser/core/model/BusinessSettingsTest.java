@@ -68,7 +68,8 @@ class BusinessSettingsTest {
     @Test
     void aPatchChangesTheTimingItSendsAndTheAuditNamesTheFields() {
         BusinessSettings before = BusinessSettings.withDefaults("Acme", "+14155550199", null);
-        BusinessSettings after = new BusinessSettingsPatch(null, null, null, null, null, null, 30, true).applyTo(before);
+        BusinessSettings after =
+                new BusinessSettingsPatch(null, null, null, null, null, null, 30, true).applyTo(before);
 
         assertThat(after.textTiming()).isEqualTo(new TextTiming(30, true));
         assertThat(BusinessSettingsPatch.differences(before, after))

@@ -66,7 +66,9 @@ class QuietHoursTest {
             Instant opens = QuietHours.earliestSendAt(Instant.parse(day + "T04:00:00Z"), NEW_YORK);
             Instant closes = opens.plusSeconds(13 * 3600);
 
-            assertThat(QuietHours.allows(closes.minusNanos(1), NEW_YORK)).as(day).isTrue();
+            assertThat(QuietHours.allows(closes.minusNanos(1), NEW_YORK))
+                    .as(day)
+                    .isTrue();
             assertThat(QuietHours.allows(closes, NEW_YORK)).as(day).isFalse();
         }
     }

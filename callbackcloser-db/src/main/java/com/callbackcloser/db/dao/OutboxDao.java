@@ -83,7 +83,8 @@ public interface OutboxDao {
                AND follow_up AND delivery_state = 'QUEUED' AND attempts > 0
             RETURNING id
             """)
-    List<UUID> suppressRetriedFollowUps(@Bind("businessId") UUID businessId, @Bind("to") String to, @Bind("now") Instant now);
+    List<UUID> suppressRetriedFollowUps(
+            @Bind("businessId") UUID businessId, @Bind("to") String to, @Bind("now") Instant now);
 
     @SqlUpdate("NOTIFY " + CHANNEL)
     void notifyWorkers();

@@ -176,13 +176,16 @@ class OutboxRepositoryIT {
     @Test
     void aLeadHasOneFollowUpEverHoweverOftenItIsScheduled() {
         UUID lead = lead("CA-follow-up-once", CALLER);
-        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(2)))).isTrue();
-        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(3)))).isFalse();
+        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(2))))
+                .isTrue();
+        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(3))))
+                .isFalse();
 
         // The caller wrote back: the untried follow-up is gone, and the next question may queue one.
         assertThat(cancelFollowUps(CALLER)).isEqualTo(1);
         assertThat(followUpStates()).isEmpty();
-        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(4)))).isTrue();
+        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(4))))
+                .isTrue();
         List<OutboundMessage> due =
                 transactions.inTransaction(r -> r.outbox().claimDue(NOW.plus(Duration.ofHours(4)), 10));
         assertThat(due).hasSize(1);
@@ -193,7 +196,8 @@ class OutboxRepositoryIT {
 
         // Sent: nothing to cancel, and no second one, ever.
         assertThat(cancelFollowUps(CALLER)).isZero();
-        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(9)))).isFalse();
+        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(9))))
+                .isFalse();
         assertThat(followUpStates()).containsExactly("SENT");
     }
 
@@ -229,7 +233,8 @@ class OutboxRepositoryIT {
         UUID claimed = lead("CA-follow-up-claimed", claimedCaller);
         scheduleFollowUp(retried, retriedCaller, NOW);
         scheduleFollowUp(claimed, claimedCaller, NOW);
-        for (OutboundMessage message : transactions.inTransaction(r -> r.outbox().claimDue(NOW, 10))) {
+        for (OutboundMessage message :
+                transactions.inTransaction(r -> r.outbox().claimDue(NOW, 10))) {
             if (message.to().equals(retriedCaller)) {
                 transactions.inTransaction(r -> {
                     r.outbox().reschedule(message.id(), NOW.plusSeconds(30), 503, "Service Unavailable", NOW);
@@ -243,7 +248,8 @@ class OutboxRepositoryIT {
 
         // It may have reached the phone on the first try: settled, and still the lead's one.
         assertThat(followUpState(retriedCaller)).isEqualTo("SUPPRESSED");
-        assertThat(scheduleFollowUp(retried, retriedCaller, NOW.plus(Duration.ofHours(2)))).isFalse();
+        assertThat(scheduleFollowUp(retried, retriedCaller, NOW.plus(Duration.ofHours(2))))
+                .isFalse();
         assertThat(followUpState(claimedCaller)).isEqualTo("SENDING");
     }
 
@@ -269,24 +275,26 @@ class OutboxRepositoryIT {
                                     true,
                                     "{}"),
                             NOW);
-            return r.leads().findOrCreateForCall(business.id(), callId, caller, caller, NOW).id();
+            return r.leads()
+                    .findOrCreateForCall(business.id(), callId, caller, caller, NOW)
+                    .id();
         });
     }
 
     private boolean scheduleFollowUp(UUID lead, String caller, Instant dueAt) {
         return transactions
                 .inTransaction(r -> r.outbox()
-                .scheduleFollowUp(
-                        new OutboundSms(
-                                business.id(),
-                                lead,
-                                Participant.LEAD,
-                                business.twilioNumber(),
-                                caller,
-                                "Still need help?",
-                                dueAt,
-                                null),
-                        NOW))
+                        .scheduleFollowUp(
+                                new OutboundSms(
+                                        business.id(),
+                                        lead,
+                                        Participant.LEAD,
+                                        business.twilioNumber(),
+                                        caller,
+                                        "Still need help?",
+                                        dueAt,
+                                        null),
+                                NOW))
                 .isPresent();
     }
 
@@ -303,11 +311,11 @@ class OutboxRepositoryIT {
     }
 
     private String followUpState(String caller) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT delivery_state FROM messages WHERE follow_up AND to_number = :to")
-                .bind("to", caller)
-                .mapTo(String.class)
-                .one());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT delivery_state FROM messages WHERE follow_up AND to_number = :to")
+                        .bind("to", caller)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private UUID queue(String body) {
