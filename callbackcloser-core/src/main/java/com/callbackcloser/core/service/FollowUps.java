@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one follow-up a caller gets when they go quiet mid-conversation. It is an outbox row queued with the
  * question it follows, due after the business's delay (moved out of the caller's quiet hours, which the worker
- * checks again when it sends), so it survives restarts and is sent by whichever worker claims it, like every text. Any text from the caller cancels it in
- * the transaction that stores the text; the next question then queues a fresh one. The database allows one
- * follow-up row per lead, so retried webhooks and racing workers cannot make a second; a STOP is checked by
- * the worker just before sending, as for every text.
+ * checks again when it sends), so it survives restarts and is sent by whichever worker claims it, like every
+ * text. Any text from the caller cancels it in the transaction that stores the text; the next question then
+ * queues a fresh one. The database allows one follow-up row per lead, so retried webhooks and racing workers
+ * cannot make a second; a STOP is checked by the worker just before sending, as for every text.
  */
 final class FollowUps {
     private static final Logger LOG = LoggerFactory.getLogger("twilio.messaging");
