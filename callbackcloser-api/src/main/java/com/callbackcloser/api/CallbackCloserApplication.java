@@ -81,6 +81,16 @@ import org.slf4j.LoggerFactory;
 
 public class CallbackCloserApplication extends Application<CallbackCloserConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackCloserApplication.class);
+    private final Clock clock;
+
+    public CallbackCloserApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** With the clock every service and the outbox read: tests move it to reach follow-ups and quiet hours. */
+    public CallbackCloserApplication(Clock clock) {
+        this.clock = clock;
+    }
 
     public static void main(String[] args) throws Exception {
         new CallbackCloserApplication().run(args);
@@ -127,7 +137,6 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         // A repeated key is malformed JSON, a 400; let through, it makes Jackson fail on our request records as if
         // they were defined wrongly, which Dropwizard answers with a 500.
         environment.getObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        Clock clock = Clock.systemUTC();
 
         DatabaseConnector database = DatabaseConnector.forService(config);
         environment.lifecycle().manage(database);

@@ -7,6 +7,7 @@ import com.callbackcloser.core.model.BusinessSettings;
 import com.callbackcloser.core.model.NewBusiness;
 import com.callbackcloser.core.model.ServiceLabels;
 import com.callbackcloser.core.model.SubscriptionStatus;
+import com.callbackcloser.core.model.TextTiming;
 import com.callbackcloser.db.adapter.JdbiTransactionRunner;
 import com.callbackcloser.db.testing.TestBusinesses;
 import com.callbackcloser.db.testing.TestDatabase;
@@ -39,7 +40,8 @@ class TimestampsIT {
                                             null,
                                             20,
                                             ServiceLabels.DEFAULTS,
-                                            ZoneId.of("America/New_York")),
+                                            ZoneId.of("America/New_York"),
+                                            TextTiming.DEFAULTS),
                                     TestBusinesses.nextTwilioNumber(),
                                     SubscriptionStatus.INACTIVE,
                                     null),

@@ -7,6 +7,7 @@ import com.callbackcloser.core.model.NewBusiness;
 import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.model.ServiceLabels;
 import com.callbackcloser.core.model.SubscriptionStatus;
+import com.callbackcloser.core.model.TextTiming;
 import com.callbackcloser.core.port.out.DuplicateKeyException;
 import com.callbackcloser.core.service.BusinessRegistry;
 import io.dropwizard.core.setup.Bootstrap;
@@ -114,7 +115,8 @@ public final class BusinessCommand extends OperatorCommand {
                             namespace.getString("notify"),
                             namespace.getInt("missedCallSeconds"),
                             ServiceLabels.DEFAULTS,
-                            BusinessSettings.timeZone(namespace.getString("timeZone"))),
+                            BusinessSettings.timeZone(namespace.getString("timeZone")),
+                            TextTiming.DEFAULTS),
                     namespace.getString("twilioNumber"),
                     status(namespace.getString("subscription")),
                     status(namespace.getString("subscription")) == SubscriptionStatus.ACTIVE

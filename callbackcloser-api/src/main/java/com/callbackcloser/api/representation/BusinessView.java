@@ -16,6 +16,8 @@ public record BusinessView(
         int missedCallSeconds,
         List<String> serviceLabels,
         String timeZone,
+        int followUpMinutes,
+        boolean ownerQuietHours,
         String twilioNumber,
         String twilioNumberSid,
         SubscriptionView subscription,
@@ -37,6 +39,8 @@ public record BusinessView(
                         b.serviceLabels().second(),
                         b.serviceLabels().third()),
                 b.timeZone().getId(),
+                b.textTiming().followUpMinutes(),
+                b.textTiming().ownerQuietHours(),
                 b.twilioNumber(),
                 b.twilioNumberSid(),
                 new SubscriptionView(

@@ -4,7 +4,10 @@ import com.callbackcloser.core.model.MessageRecord;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A text in a transcript; {@code deliveryState} is null for inbound texts. */
+/**
+ * A text in a transcript; {@code deliveryState} is null for inbound texts. {@code followUp} marks the one
+ * follow-up to a caller who went quiet (its {@code createdAt} is when it was scheduled, with the question).
+ */
 public record MessageView(
         UUID id,
         String direction,
@@ -15,6 +18,7 @@ public record MessageView(
         String deliveryState,
         String twilioSid,
         String twilioStatus,
+        boolean followUp,
         Instant createdAt) {
 
     public static MessageView of(MessageRecord m) {
@@ -30,6 +34,7 @@ public record MessageView(
                         m.deliveryState() == null ? null : m.deliveryState().name(),
                         m.twilioSid(),
                         m.twilioStatus(),
+                        m.followUp(),
                         m.createdAt());
     }
 }

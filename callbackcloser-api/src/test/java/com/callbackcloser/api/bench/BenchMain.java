@@ -484,12 +484,15 @@ public final class BenchMain {
         if (twilioLatency.isZero()) {
             report.section(4, "outbox drain of a " + BACKLOG + "-text backlog (outbox.concurrency from config)");
         }
-        long queued = database.count("SELECT count(*) FROM messages WHERE delivery_state = 'QUEUED'");
+        long queued = database.count(
+                "SELECT count(*) FROM messages WHERE delivery_state = 'QUEUED' AND next_attempt_at <= now()");
         twilio.clear();
         twilio.answerAfter(twilioLatency);
         Instant started = Instant.now();
         try (ServiceProcess service = start(env, "drain-" + twilioLatency.toMillis())) {
-            while (database.count("SELECT count(*) FROM messages WHERE delivery_state IN ('QUEUED', 'SENDING')") > 0) {
+            while (database.count("SELECT count(*) FROM messages WHERE delivery_state = 'SENDING'"
+                            + " OR (delivery_state = 'QUEUED' AND next_attempt_at <= now())")
+                    > 0) {
                 if (Duration.between(started, Instant.now()).toMinutes() > 10 || !service.isAlive()) {
                     throw new IllegalStateException("the backlog did not drain in 10 minutes, or the service died");
                 }
@@ -521,7 +524,9 @@ public final class BenchMain {
 
     private void awaitOutboxEmpty() throws Exception {
         Instant started = Instant.now();
-        while (database.count("SELECT count(*) FROM messages WHERE delivery_state IN ('QUEUED', 'SENDING')") > 0) {
+        while (database.count("SELECT count(*) FROM messages WHERE delivery_state = 'SENDING'"
+                        + " OR (delivery_state = 'QUEUED' AND next_attempt_at <= now())")
+                > 0) {
             if (Duration.between(started, Instant.now()).toMinutes() > 5) {
                 throw new IllegalStateException("the outbox did not empty in 5 minutes");
             }

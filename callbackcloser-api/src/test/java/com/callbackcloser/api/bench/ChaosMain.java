@@ -360,12 +360,14 @@ public final class ChaosMain {
 
     private static void awaitOutboxEmpty(BenchDatabase database, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        while (database.count("SELECT count(*) FROM messages WHERE delivery_state IN ('QUEUED', 'SENDING')") > 0) {
+        while (database.count("SELECT count(*) FROM messages WHERE delivery_state = 'SENDING'"
+                        + " OR (delivery_state = 'QUEUED' AND next_attempt_at <= now())")
+                > 0) {
             check(
                     Instant.now().isBefore(deadline),
                     "the outbox did not empty within " + timeout + ": "
-                            + database.count(
-                                    "SELECT count(*) FROM messages WHERE delivery_state IN ('QUEUED', 'SENDING')")
+                            + database.count("SELECT count(*) FROM messages WHERE delivery_state = 'SENDING'"
+                                    + " OR (delivery_state = 'QUEUED' AND next_attempt_at <= now())")
                             + " left");
             Thread.sleep(200);
         }

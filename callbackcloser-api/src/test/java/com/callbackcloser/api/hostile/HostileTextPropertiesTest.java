@@ -13,6 +13,7 @@ import com.callbackcloser.core.model.Qualification;
 import com.callbackcloser.core.model.ServiceLabels;
 import com.callbackcloser.core.model.Strings;
 import com.callbackcloser.core.model.Subscription;
+import com.callbackcloser.core.model.TextTiming;
 import com.callbackcloser.core.service.Conversation;
 import com.callbackcloser.core.service.ConversationStep;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ class HostileTextPropertiesTest {
             20,
             ServiceLabels.DEFAULTS,
             Business.DEFAULT_TIME_ZONE,
+            TextTiming.DEFAULTS,
             "+14155550100",
             null,
             Subscription.NONE,

@@ -426,12 +426,13 @@ class MissedCallWebhookIT {
                         .one());
     }
 
+    /** The texts of the missed-call flow; the follow-up each first text schedules is FollowUpIT's subject. */
     private List<Map<String, Object>> messages() {
         return SERVICE.jdbi()
                 .withHandle(h -> h.createQuery("""
                         SELECT id, lead_id, direction, participant, delivery_state, attempts, twilio_sid, twilio_status,
                                body, to_number
-                          FROM messages WHERE business_id = :business ORDER BY seq""")
+                          FROM messages WHERE business_id = :business AND NOT follow_up ORDER BY seq""")
                         .bind("business", business.id())
                         .mapToMap()
                         .list());

@@ -552,23 +552,25 @@ class SmsConversationIT {
                         .list());
     }
 
+    /** The last text of the conversation to the caller (a follow-up waiting for its time is not one). */
     private Map<String, Object> lastOutbound(String leadId) {
         return SERVICE.jdbi()
                 .withHandle(h -> h.createQuery("""
                         SELECT id, delivery_state, twilio_sid, twilio_status, last_error_code, last_error FROM messages
-                         WHERE lead_id = :id AND direction = 'OUTBOUND' AND participant = 'LEAD'
+                         WHERE lead_id = :id AND direction = 'OUTBOUND' AND participant = 'LEAD' AND NOT follow_up
                          ORDER BY seq DESC LIMIT 1""")
                         .bind("id", UUID.fromString(leadId))
                         .mapToMap()
                         .one());
     }
 
-    /** The last outbound text that went through the outbox (not an inline TwiML answer). */
+    /** The last outbound text that went through the outbox (not an inline TwiML answer, not the follow-up). */
     private Map<String, Object> lastOutboundByQueue(String leadId) {
         return SERVICE.jdbi()
                 .withHandle(h -> h.createQuery("""
                         SELECT id, delivery_state, last_error FROM messages
                          WHERE lead_id = :id AND direction = 'OUTBOUND' AND delivery_state <> 'TWIML_REPLY'
+                           AND NOT follow_up
                          ORDER BY seq DESC LIMIT 1""")
                         .bind("id", UUID.fromString(leadId))
                         .mapToMap()

@@ -5,9 +5,12 @@ import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import com.callbackcloser.db.adapter.JdbiTransactionRunner;
 import com.callbackcloser.db.testing.TestDatabase;
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +36,21 @@ public final class ServiceUnderTest {
         return new ServiceUnderTest(overrides);
     }
 
+    /** Like {@link #withSignatures}, with the service reading {@code clock} (a {@link TestClock} to move time). */
+    public static ServiceUnderTest withSignaturesAndClock(Clock clock, String... moreOverrides) {
+        List<String> overrides = new ArrayList<>(List.of(
+                "twilio.validateSignature", "true",
+                "twilio.accountSid", TwilioFake.ACCOUNT_SID,
+                "twilio.authToken", TwilioFake.AUTH_TOKEN));
+        overrides.addAll(List.of(moreOverrides));
+        return new ServiceUnderTest(overrides, clock);
+    }
+
     public ServiceUnderTest(List<String> overrides) {
+        this(overrides, Clock.systemUTC());
+    }
+
+    public ServiceUnderTest(List<String> overrides, Clock clock) {
         // Dropwizard keeps overrides in a set: one entry per key, or which one wins is a coin toss.
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("database.url", database.jdbcUrl());
@@ -43,11 +60,17 @@ public final class ServiceUnderTest {
             settings.put(overrides.get(i), overrides.get(i + 1));
         }
         app = new DropwizardAppExtension<>(
-                CallbackCloserApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                settings.entrySet().stream()
-                        .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))
-                        .toArray(ConfigOverride[]::new));
+                new DropwizardTestSupport<>(
+                        CallbackCloserApplication.class,
+                        ResourceHelpers.resourceFilePath("test-config.yml"),
+                        settings.entrySet().stream()
+                                .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))
+                                .toArray(ConfigOverride[]::new)) {
+                    @Override
+                    public Application<CallbackCloserConfiguration> newApplication() {
+                        return new CallbackCloserApplication(clock);
+                    }
+                });
     }
 
     public WebhookClient webhooks() {

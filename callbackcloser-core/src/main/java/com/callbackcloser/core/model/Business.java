@@ -15,6 +15,7 @@ public record Business(
         int missedCallSeconds,
         ServiceLabels serviceLabels,
         ZoneId timeZone,
+        TextTiming textTiming,
         String twilioNumber,
         String twilioNumberSid,
         Subscription subscription,
@@ -31,6 +32,7 @@ public record Business(
         Objects.requireNonNull(forwardingNumber, "forwardingNumber");
         Objects.requireNonNull(serviceLabels, "serviceLabels");
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(textTiming, "textTiming");
         Objects.requireNonNull(subscription, "subscription");
     }
 

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * What an owner sets about a business, validated as the old app did: name 2 to 120 characters, phone numbers
- * that are real numbers (stored in E.164), missed-call seconds 5 to 90, labels 1 to 40 characters, and a real
- * IANA time zone. A refused field is named in the {@link InvalidInputException}.
+ * that are real numbers (stored in E.164), missed-call seconds 5 to 90, labels 1 to 40 characters, a real
+ * IANA time zone, and the timing of follow-ups and owner texts ({@link TextTiming}). A refused field is named in
+ * the {@link InvalidInputException}.
  */
 public record BusinessSettings(
         String name,
@@ -15,7 +16,8 @@ public record BusinessSettings(
         String notifyPhone,
         int missedCallSeconds,
         ServiceLabels serviceLabels,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        TextTiming textTiming) {
 
     public static final int MIN_NAME_LENGTH = 2;
     public static final int MAX_NAME_LENGTH = 120;
@@ -44,9 +46,10 @@ public record BusinessSettings(
         }
         Objects.requireNonNull(serviceLabels, "serviceLabels");
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(textTiming, "textTiming");
     }
 
-    /** Business defaults: 20 s, Repair / Install / Maintenance, New York. */
+    /** Business defaults: 20 s, Repair / Install / Maintenance, New York, a follow-up after 2 h. */
     public static BusinessSettings withDefaults(String name, String forwardingNumber, String notifyPhone) {
         return new BusinessSettings(
                 name,
@@ -54,7 +57,8 @@ public record BusinessSettings(
                 notifyPhone,
                 Business.DEFAULT_MISSED_CALL_SECONDS,
                 ServiceLabels.DEFAULTS,
-                Business.DEFAULT_TIME_ZONE);
+                Business.DEFAULT_TIME_ZONE,
+                TextTiming.DEFAULTS);
     }
 
     public static BusinessSettings of(Business business) {
@@ -64,7 +68,8 @@ public record BusinessSettings(
                 business.notifyPhone(),
                 business.missedCallSeconds(),
                 business.serviceLabels(),
-                business.timeZone());
+                business.timeZone(),
+                business.textTiming());
     }
 
     /** An IANA region id such as America/Chicago; offsets ("+02:00") and abbreviations are refused. */

@@ -8,6 +8,8 @@ import java.util.Objects;
  * The settings an owner changes; null leaves a field as it is, and an empty notify phone removes it.
  *
  * @param serviceLabels the three labels, in order, when they change
+ * @param followUpMinutes the caller's silence before the one follow-up; 0 turns follow-ups off
+ * @param ownerQuietHours whether texts to the notify phone wait for 8:00 to 21:00 in its local time
  */
 public record BusinessSettingsPatch(
         String name,
@@ -15,7 +17,9 @@ public record BusinessSettingsPatch(
         String notifyPhone,
         Integer missedCallSeconds,
         List<String> serviceLabels,
-        String timeZone) {
+        String timeZone,
+        Integer followUpMinutes,
+        Boolean ownerQuietHours) {
 
     /** The settings after this patch, validated; throws {@link InvalidInputException} naming a bad field. */
     public BusinessSettings applyTo(BusinessSettings current) {
@@ -26,7 +30,14 @@ public record BusinessSettingsPatch(
                 notifyPhone != null ? notifyPhone : current.notifyPhone(),
                 missedCallSeconds != null ? missedCallSeconds : current.missedCallSeconds(),
                 labels,
-                timeZone != null ? BusinessSettings.timeZone(timeZone) : current.timeZone());
+                timeZone != null ? BusinessSettings.timeZone(timeZone) : current.timeZone(),
+                new TextTiming(
+                        followUpMinutes != null
+                                ? followUpMinutes
+                                : current.textTiming().followUpMinutes(),
+                        ownerQuietHours != null
+                                ? ownerQuietHours
+                                : current.textTiming().ownerQuietHours()));
     }
 
     /** The fields that differ between two settings, for the audit trail. */
@@ -42,6 +53,16 @@ public record BusinessSettingsPatch(
                 String.valueOf(after.missedCallSeconds()));
         compare(changes, "serviceLabels", labels(before.serviceLabels()), labels(after.serviceLabels()));
         compare(changes, "timeZone", before.timeZone().getId(), after.timeZone().getId());
+        compare(
+                changes,
+                "followUpMinutes",
+                String.valueOf(before.textTiming().followUpMinutes()),
+                String.valueOf(after.textTiming().followUpMinutes()));
+        compare(
+                changes,
+                "ownerQuietHours",
+                String.valueOf(before.textTiming().ownerQuietHours()),
+                String.valueOf(after.textTiming().ownerQuietHours()));
         return changes;
     }
 

@@ -3,7 +3,11 @@ package com.callbackcloser.core.model;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A stored text, in or out, as shown in a lead's transcript. */
+/**
+ * A stored text, in or out, as shown in a lead's transcript.
+ *
+ * @param followUp the one follow-up to a caller who went quiet; its {@code createdAt} is when it was scheduled
+ */
 public record MessageRecord(
         UUID id,
         UUID leadId,
@@ -17,4 +21,5 @@ public record MessageRecord(
         String twilioStatus,
         int attempts,
         String lastError,
+        boolean followUp,
         Instant createdAt) {}

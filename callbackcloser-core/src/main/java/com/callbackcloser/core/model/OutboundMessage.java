@@ -1,10 +1,15 @@
 package com.callbackcloser.core.model;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An outbound message row as a worker sees it after claiming it. */
+/**
+ * An outbound message row as a worker sees it after claiming it.
+ *
+ * @param quietHoursZone the recipient's zone when it may only go out between 8:00 and 21:00 there, else null
+ */
 public record OutboundMessage(
         UUID id,
         UUID businessId,
@@ -14,7 +19,8 @@ public record OutboundMessage(
         String to,
         String body,
         int attempts,
-        Instant sendingStartedAt) {
+        Instant sendingStartedAt,
+        ZoneId quietHoursZone) {
 
     public OutboundMessage {
         Objects.requireNonNull(id, "id");

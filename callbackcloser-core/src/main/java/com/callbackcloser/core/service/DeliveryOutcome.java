@@ -9,6 +9,11 @@ public enum DeliveryOutcome {
     SUPPRESSED,
     RETRY_SCHEDULED,
     FAILED,
+    /**
+     * Claimed inside its recipient's quiet hours (claimed late, or a retry landed there): not sent, queued
+     * again for 8:00 in the recipient's zone.
+     */
+    DEFERRED_TO_MORNING,
     /** Twilio says the recipient unsubscribed (21610): failed, and the opt-out is recorded. */
     FAILED_RECIPIENT_OPTED_OUT,
     /**

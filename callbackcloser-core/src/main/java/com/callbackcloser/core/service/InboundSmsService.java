@@ -25,7 +25,8 @@ import java.util.UUID;
 /**
  * A text arrives. In one transaction: store it (once per MessageSid, whatever Twilio retries), answer the
  * compliance keywords, then take the sender's lead one step through the conversation and queue the reply,
- * and after the ZIP step the owner's summary, through the outbox.
+ * and after the ZIP step the owner's summary, through the outbox. Any text cancels the sender's waiting
+ * follow-up; a question that still waits for an answer queues a new one ({@link FollowUps}).
  *
  * <p>The sender's lead row is locked for the transaction, so two texts to one lead (a double send, or a
  * retry racing the original) are applied one after the other, each to the state the other left.
@@ -67,6 +68,11 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
         if (stored.isPresent() && lead.isPresent()) {
             repositories.messages().linkToLead(stored.get(), lead.get().id());
             repositories.leads().recordInbound(lead.get().id(), now);
+        }
+        if (stored.isPresent()) {
+            // Any text, an answer, a STOP or a question of their own: the caller is not quiet. Only on the first
+            // delivery, or a retried webhook would cancel the follow-up the answer's next question queued.
+            FollowUps.cancel(repositories, business.id(), sender, now);
         }
         UUID leadId = lead.map(Lead::id).orElse(null);
 
@@ -159,6 +165,9 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
                 new OutboundSms(
                         business.id(), lead.id(), Participant.LEAD, twilioNumber, lead.callerNumber(), step.reply()),
                 now);
+        if (!step.completed()) {
+            FollowUps.schedule(repositories, business, after, step.next(), now);
+        }
         if (step.notifyOwner()) {
             notifyOwner(repositories, business, after, now);
         }
@@ -182,15 +191,6 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
         }
         String summary = MessageTemplates.ownerSummary(
                 business, lead, lead.qualification(), leadLinks.linkTo(business.id(), lead.id()));
-        OutboundTexts.queue(
-                repositories,
-                new OutboundSms(
-                        business.id(),
-                        lead.id(),
-                        Participant.OWNER,
-                        business.twilioNumberIfAny().orElseThrow(),
-                        ownerPhone.get(),
-                        summary),
-                now);
+        OutboundTexts.queueToOwner(repositories, business, lead.id(), ownerPhone.get(), summary, now);
     }
 }

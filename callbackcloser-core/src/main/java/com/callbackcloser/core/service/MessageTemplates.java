@@ -1,6 +1,7 @@
 package com.callbackcloser.core.service;
 
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.ConversationState;
 import com.callbackcloser.core.model.Lead;
 import com.callbackcloser.core.model.Qualification;
 import com.callbackcloser.core.model.ServiceLabels;
@@ -74,6 +75,20 @@ public final class MessageTemplates {
     public static String help(Business business) {
         return PRODUCT + ": missed-call follow-up texts for " + business.name()
                 + ". Reply STOP to unsubscribe, START to resubscribe. Msg & data rates may apply.";
+    }
+
+    /**
+     * The one follow-up to a caller who went quiet: the service question again when that is what they left
+     * unanswered (it is the one that needs the options), else a nudge back to our last question.
+     */
+    public static String followUp(Business business, ConversationState waitingFor) {
+        String opening = business.name() + " here again - still need help? ";
+        if (waitingFor == ConversationState.AWAITING_SERVICE || waitingFor == ConversationState.NOT_STARTED) {
+            ServiceLabels labels = business.serviceLabels();
+            return opening + "Reply 1 " + labels.first() + ", 2 " + labels.second() + ", 3 " + labels.third()
+                    + ", or describe it. Reply STOP to opt out.";
+        }
+        return opening + "Just answer our last question and we'll take it from there. Reply STOP to opt out.";
     }
 
     /** The one-line summary the owner gets once the caller has told us service, urgency and ZIP. */

@@ -4,6 +4,7 @@ import static com.callbackcloser.core.model.Strings.isBlank;
 import static com.callbackcloser.core.model.Strings.trimToNull;
 
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.ConversationState;
 import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.DialOutcome;
 import com.callbackcloser.core.model.Lead;
@@ -147,6 +148,9 @@ public final class MissedCallService implements HandleDialStatusUseCase {
         // A suppressed first text still starts the conversation, as the old app did: if the caller texts
         // START and then writes to us, the conversation picks up at the service question.
         repositories.leads().startConversation(lead.id(), now);
+        if (queued == DeliveryState.QUEUED) {
+            FollowUps.schedule(repositories, business, lead, ConversationState.AWAITING_SERVICE, now);
+        }
         return queued == DeliveryState.SUPPRESSED ? DialStatusOutcome.TEXT_SUPPRESSED : DialStatusOutcome.TEXT_QUEUED;
     }
 
@@ -161,15 +165,12 @@ public final class MissedCallService implements HandleDialStatusUseCase {
         if (ownerPhone.isEmpty() || !repositories.leads().claimUsageLimitNotice(lead.id(), now)) {
             return;
         }
-        OutboundTexts.queue(
+        OutboundTexts.queueToOwner(
                 repositories,
-                new OutboundSms(
-                        business.id(),
-                        lead.id(),
-                        Participant.OWNER,
-                        business.twilioNumberIfAny().orElseThrow(),
-                        ownerPhone.get(),
-                        MessageTemplates.usageLimitReached(business, admission.used(), admission.limit())),
+                business,
+                lead.id(),
+                ownerPhone.get(),
+                MessageTemplates.usageLimitReached(business, admission.used(), admission.limit()),
                 now);
     }
 }

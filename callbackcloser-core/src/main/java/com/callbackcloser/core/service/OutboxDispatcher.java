@@ -2,6 +2,7 @@ package com.callbackcloser.core.service;
 
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.PhoneNumbers;
+import com.callbackcloser.core.model.QuietHours;
 import com.callbackcloser.core.port.out.Repositories;
 import com.callbackcloser.core.port.out.SendResult;
 import com.callbackcloser.core.port.out.SmsGateway;
@@ -66,7 +67,10 @@ public final class OutboxDispatcher {
         return transactions.inTransaction(repositories -> repositories.outbox().nextDueAt());
     }
 
-    /** Sends one claimed message, unless its recipient opted out since it was queued, and records the result. */
+    /**
+     * Sends one claimed message, unless its recipient opted out since it was queued or is inside their quiet
+     * hours (for a text that keeps them), and records the result.
+     */
     public DeliveryOutcome deliver(OutboundMessage message) {
         boolean optedOut = transactions.inTransaction(
                 repositories -> repositories.consents().isOptedOut(message.businessId(), message.to()));
@@ -77,6 +81,14 @@ public final class OutboxDispatcher {
             });
             return logged(message, DeliveryOutcome.SUPPRESSED, null);
         }
+        Optional<Instant> morning = quietHoursEnd(message);
+        if (morning.isPresent()) {
+            transactions.inTransaction(repositories -> {
+                repositories.outbox().defer(message.id(), morning.get(), clock.instant());
+                return null;
+            });
+            return logged(message, DeliveryOutcome.DEFERRED_TO_MORNING, null);
+        }
         SendResult result;
         try {
             result = gateway.send(toRequest(message));
@@ -85,6 +97,19 @@ public final class OutboxDispatcher {
             result = new SendResult.Refused(null, null, e.toString(), true);
         }
         return record(message, result);
+    }
+
+    /**
+     * When the recipient's quiet hours end, if they are on now. The time was set when the text was queued; this
+     * covers a text claimed late (workers down for hours) and a retry that landed after 21:00.
+     */
+    private Optional<Instant> quietHoursEnd(OutboundMessage message) {
+        if (message.quietHoursZone() == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant opens = QuietHours.earliestSendAt(now, message.quietHoursZone());
+        return opens.isAfter(now) ? Optional.of(opens) : Optional.empty();
     }
 
     private DeliveryOutcome record(OutboundMessage message, SendResult result) {

@@ -45,11 +45,12 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
         public String sid;
         public Integer errorCode;
         public String error;
+        public boolean followUp;
 
         Row(OutboundSms sms, DeliveryState state, Instant now) {
             this.sms = sms;
             this.state = state;
-            this.nextAttemptAt = now;
+            this.nextAttemptAt = sms.notBefore() != null && sms.notBefore().isAfter(now) ? sms.notBefore() : now;
         }
     }
 
@@ -67,6 +68,40 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
         UUID id = UUID.randomUUID();
         rows.put(id, new Row(sms, initialState, now));
         return id;
+    }
+
+    @Override
+    public Optional<UUID> scheduleFollowUp(OutboundSms sms, Instant now) {
+        boolean leadHasOne = rows.values().stream()
+                .anyMatch(row -> row.followUp && sms.leadId().equals(row.sms.leadId()));
+        if (leadHasOne) {
+            return Optional.empty();
+        }
+        Row row = new Row(sms, DeliveryState.QUEUED, now);
+        row.followUp = true;
+        UUID id = UUID.randomUUID();
+        rows.put(id, row);
+        return Optional.of(id);
+    }
+
+    @Override
+    public List<UUID> cancelFollowUps(UUID businessId, String to, Instant now) {
+        List<UUID> waiting = rows.entrySet().stream()
+                .filter(e -> e.getValue().followUp
+                        && e.getValue().state == DeliveryState.QUEUED
+                        && e.getValue().sms.businessId().equals(businessId)
+                        && e.getValue().sms.to().equals(to))
+                .map(Map.Entry::getKey)
+                .toList();
+        for (UUID id : waiting) {
+            Row row = rows.get(id);
+            if (row.attempts == 0) {
+                rows.remove(id);
+            } else {
+                row.state = DeliveryState.SUPPRESSED;
+            }
+        }
+        return waiting;
     }
 
     @Override
@@ -136,6 +171,13 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
     }
 
     @Override
+    public void defer(UUID id, Instant until, Instant now) {
+        Row row = finish(id, DeliveryState.QUEUED, null, null);
+        row.nextAttemptAt = until;
+        row.attempts--;
+    }
+
+    @Override
     public OutboxStats stats(Instant now, Instant stuckBefore, Instant failedSince) {
         throw new UnsupportedOperationException("tested on PostgreSQL");
     }
@@ -177,7 +219,8 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
                 sms.to(),
                 sms.body(),
                 row.attempts,
-                startedAt);
+                startedAt,
+                sms.quietHoursZone());
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.callbackcloser.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,5 +42,43 @@ class BusinessSettingsTest {
         assertThatThrownBy(() -> new ServiceLabels("Repair", label, "Maintenance"))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("serviceLabels"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 15, 120, 1440})
+    void followUpsAreOffOrFifteenMinutesToADayAfterTheLastQuestion(int minutes) {
+        assertThat(new TextTiming(minutes, false).followUpMinutes()).isEqualTo(minutes);
+        assertThat(new TextTiming(minutes, false).followUpDelay().isPresent()).isEqualTo(minutes != 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 1, 14, 1441, Integer.MAX_VALUE})
+    void anyOtherFollowUpDelayIsRefusedNamingTheField(int minutes) {
+        assertThatThrownBy(() -> new TextTiming(minutes, true))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("followUpMinutes"));
+    }
+
+    @Test
+    void newBusinessesFollowUpAfterTwoHoursAndTextTheOwnerAtAnyHour() {
+        assertThat(BusinessSettings.withDefaults("Acme", "+14155550199", null).textTiming())
+                .isEqualTo(new TextTiming(120, false));
+    }
+
+    @Test
+    void aPatchChangesTheTimingItSendsAndTheAuditNamesTheFields() {
+        BusinessSettings before = BusinessSettings.withDefaults("Acme", "+14155550199", null);
+        BusinessSettings after =
+                new BusinessSettingsPatch(null, null, null, null, null, null, 30, true).applyTo(before);
+
+        assertThat(after.textTiming()).isEqualTo(new TextTiming(30, true));
+        assertThat(BusinessSettingsPatch.differences(before, after))
+                .containsExactly(
+                        new FieldChange("followUpMinutes", "120", "30"),
+                        new FieldChange("ownerQuietHours", "false", "true"));
+        assertThat(new BusinessSettingsPatch(null, null, null, null, null, null, null, null)
+                        .applyTo(after)
+                        .textTiming())
+                .isEqualTo(new TextTiming(30, true));
     }
 }

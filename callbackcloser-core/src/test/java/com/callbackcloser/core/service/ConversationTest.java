@@ -7,6 +7,7 @@ import com.callbackcloser.core.model.ConversationState;
 import com.callbackcloser.core.model.Qualification;
 import com.callbackcloser.core.model.ServiceLabels;
 import com.callbackcloser.core.model.Subscription;
+import com.callbackcloser.core.model.TextTiming;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ class ConversationTest {
             20,
             new ServiceLabels("Leak repair", "Water heater", "Drain cleaning"),
             Business.DEFAULT_TIME_ZONE,
+            TextTiming.DEFAULTS,
             "+14155550100",
             null,
             Subscription.NONE,

@@ -13,6 +13,7 @@ import com.callbackcloser.core.port.out.SmsRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ class OutboxDispatcherTest {
     private static final UUID BUSINESS = UUID.randomUUID();
     private static final UUID LEAD = UUID.randomUUID();
     private static final String CALLER = "+14155550123";
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final ScriptedGateway gateway = new ScriptedGateway();
@@ -165,6 +167,46 @@ class OutboxDispatcherTest {
         queue();
         dispatcher.claimDue(1);
         assertThat(dispatcher.settleInterrupted(Duration.ofMinutes(2), 10)).isZero();
+    }
+
+    @Test
+    void aTextThatKeepsQuietHoursClaimedInsideThemGoesBackToEightOClockUncounted() {
+        // 7:00 in New York: the workers were down, or a retry landed here; the caller's night is not over.
+        UUID id = outbox.enqueue(
+                new OutboundSms(
+                        BUSINESS, LEAD, Participant.LEAD, "+14155550100", CALLER, "Still there?", NOW, NEW_YORK),
+                DeliveryState.QUEUED,
+                NOW);
+
+        assertThat(deliverNext()).isEqualTo(DeliveryOutcome.DEFERRED_TO_MORNING);
+        assertThat(gateway.sent).isEmpty();
+        assertThat(outbox.rows.get(id).state).isEqualTo(DeliveryState.QUEUED);
+        assertThat(outbox.rows.get(id).nextAttemptAt).isEqualTo(Instant.parse("2026-11-26T13:00:00Z"));
+        assertThat(outbox.rows.get(id).attempts).isZero();
+    }
+
+    @Test
+    void aTextInsideItsRecipientsDayAndAnAnswerWithoutQuietHoursGoOutAtOnce() {
+        // Noon in London; and an answer to someone who just wrote goes at 7:00 in New York too.
+        outbox.enqueue(
+                new OutboundSms(
+                        BUSINESS,
+                        LEAD,
+                        Participant.LEAD,
+                        "+14155550100",
+                        "+442079460000",
+                        "Still there?",
+                        NOW,
+                        ZoneId.of("Europe/London")),
+                DeliveryState.QUEUED,
+                NOW);
+        queue();
+        gateway.answers.add(new SendResult.Accepted("SM1", "queued"));
+        gateway.answers.add(new SendResult.Accepted("SM2", "queued"));
+
+        assertThat(deliverNext()).isEqualTo(DeliveryOutcome.SENT);
+        assertThat(deliverNext()).isEqualTo(DeliveryOutcome.SENT);
+        assertThat(gateway.sent).hasSize(2);
     }
 
     private UUID queue() {

@@ -49,6 +49,8 @@ final class JdbiBusinessRepository implements BusinessRepository {
                         settings.serviceLabels().second(),
                         settings.serviceLabels().third(),
                         settings.timeZone().getId(),
+                        settings.textTiming().followUpMinutes(),
+                        settings.textTiming().ownerQuietHours(),
                         business.twilioNumber(),
                         business.subscriptionStatus().name(),
                         business.manualPlan() == null
@@ -111,6 +113,8 @@ final class JdbiBusinessRepository implements BusinessRepository {
                 settings.serviceLabels().second(),
                 settings.serviceLabels().third(),
                 settings.timeZone().getId(),
+                settings.textTiming().followUpMinutes(),
+                settings.textTiming().ownerQuietHours(),
                 now);
     }
 

@@ -4,10 +4,12 @@ import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.OutboundSms;
 import com.callbackcloser.core.model.OutboxStats;
+import com.callbackcloser.core.model.Participant;
 import com.callbackcloser.core.port.out.MessageStatusRow;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.db.dao.OutboxDao;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,11 +36,38 @@ final class JdbiOutboxRepository implements OutboxRepository {
                 sms.body(),
                 initialState.name(),
                 queued ? null : "recipient opted out",
+                dueAt(sms, now),
+                zoneId(sms),
                 now);
-        if (queued) {
+        if (queued && !dueAt(sms, now).isAfter(now)) {
             dao.notifyWorkers();
         }
         return id;
+    }
+
+    @Override
+    public Optional<UUID> scheduleFollowUp(OutboundSms sms, Instant now) {
+        if (sms.leadId() == null || sms.participant() != Participant.LEAD) {
+            throw new IllegalArgumentException("a follow-up goes to a lead's caller");
+        }
+        // Due later: the workers' poll finds it, no NOTIFY needed.
+        return dao.insertFollowUp(
+                sms.businessId(), sms.leadId(), sms.from(), sms.to(), sms.body(), dueAt(sms, now), zoneId(sms), now);
+    }
+
+    @Override
+    public List<UUID> cancelFollowUps(UUID businessId, String to, Instant now) {
+        List<UUID> cancelled = new ArrayList<>(dao.deleteUntriedFollowUps(businessId, to));
+        cancelled.addAll(dao.suppressRetriedFollowUps(businessId, to, now));
+        return cancelled;
+    }
+
+    private static String zoneId(OutboundSms sms) {
+        return sms.quietHoursZone() == null ? null : sms.quietHoursZone().getId();
+    }
+
+    private static Instant dueAt(OutboundSms sms, Instant now) {
+        return sms.notBefore() == null || sms.notBefore().isBefore(now) ? now : sms.notBefore();
     }
 
     @Override
@@ -106,5 +135,10 @@ final class JdbiOutboxRepository implements OutboxRepository {
     @Override
     public void reschedule(UUID id, Instant nextAttemptAt, Integer errorCode, String error, Instant now) {
         dao.reschedule(id, nextAttemptAt, errorCode, error, now);
+    }
+
+    @Override
+    public void defer(UUID id, Instant until, Instant now) {
+        dao.defer(id, until, now);
     }
 }

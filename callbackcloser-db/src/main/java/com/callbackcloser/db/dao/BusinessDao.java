@@ -24,11 +24,12 @@ public interface BusinessDao {
 
     @SqlQuery("""
             INSERT INTO businesses (name, forwarding_number, notify_phone, missed_call_seconds,
-                                    service_label_1, service_label_2, service_label_3, time_zone, twilio_number,
+                                    service_label_1, service_label_2, service_label_3, time_zone,
+                                    follow_up_minutes, owner_quiet_hours, twilio_number,
                                     subscription_status, stripe_price_id, subscription_status_changed_at,
                                     created_at, updated_at)
             VALUES (:name, :forwardingNumber, :notifyPhone, :missedCallSeconds,
-                    :label1, :label2, :label3, :timeZone, :twilioNumber,
+                    :label1, :label2, :label3, :timeZone, :followUpMinutes, :ownerQuietHours, :twilioNumber,
                     :subscriptionStatus, :priceId, :now, :now, :now)
             RETURNING *
             """)
@@ -41,6 +42,8 @@ public interface BusinessDao {
             @Bind("label2") String label2,
             @Bind("label3") String label3,
             @Bind("timeZone") String timeZone,
+            @Bind("followUpMinutes") int followUpMinutes,
+            @Bind("ownerQuietHours") boolean ownerQuietHours,
             @Bind("twilioNumber") String twilioNumber,
             @Bind("subscriptionStatus") String subscriptionStatus,
             @Bind("priceId") String priceId,
@@ -109,7 +112,8 @@ public interface BusinessDao {
             UPDATE businesses
                SET name = :name, forwarding_number = :forwardingNumber, notify_phone = :notifyPhone,
                    missed_call_seconds = :missedCallSeconds, service_label_1 = :label1, service_label_2 = :label2,
-                   service_label_3 = :label3, time_zone = :timeZone, updated_at = :now
+                   service_label_3 = :label3, time_zone = :timeZone, follow_up_minutes = :followUpMinutes,
+                   owner_quiet_hours = :ownerQuietHours, updated_at = :now
              WHERE id = :id
             """)
     void updateSettings(
@@ -122,6 +126,8 @@ public interface BusinessDao {
             @Bind("label2") String label2,
             @Bind("label3") String label3,
             @Bind("timeZone") String timeZone,
+            @Bind("followUpMinutes") int followUpMinutes,
+            @Bind("ownerQuietHours") boolean ownerQuietHours,
             @Bind("now") Instant now);
 
     @SqlUpdate("""

@@ -4,6 +4,7 @@ import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.ServiceLabels;
 import com.callbackcloser.core.model.Subscription;
 import com.callbackcloser.core.model.SubscriptionStatus;
+import com.callbackcloser.core.model.TextTiming;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -24,6 +25,7 @@ public final class BusinessMapper implements RowMapper<Business> {
                         rs.getString("service_label_2"),
                         rs.getString("service_label_3")),
                 ZoneId.of(rs.getString("time_zone")),
+                new TextTiming(rs.getInt("follow_up_minutes"), rs.getBoolean("owner_quiet_hours")),
                 rs.getString("twilio_number"),
                 rs.getString("twilio_number_sid"),
                 new Subscription(

@@ -139,16 +139,19 @@ public interface LeadDao {
     @SqlUpdate("UPDATE leads SET status = :status, updated_at = :now WHERE id = :id")
     void changeStatus(@Bind("id") UUID id, @Bind("status") String status, @Bind("now") Instant now);
 
-    /** Keyset pagination on (created_at, id), newest first, each lead with its latest message. */
+    /**
+     * Keyset pagination on (created_at, id), newest first, each lead with its latest message (a follow-up waiting
+     * for its time is not one yet).
+     */
     @SqlQuery("""
             SELECT l.*, m.id AS m_id, m.lead_id AS m_lead_id, m.direction AS m_direction,
                    m.participant AS m_participant, m.from_number AS m_from_number, m.to_number AS m_to_number,
                    m.body AS m_body, m.delivery_state AS m_delivery_state, m.twilio_sid AS m_twilio_sid,
                    m.twilio_status AS m_twilio_status, m.attempts AS m_attempts, m.last_error AS m_last_error,
-                   m.created_at AS m_created_at
+                   m.follow_up AS m_follow_up, m.created_at AS m_created_at
               FROM leads l
               LEFT JOIN LATERAL (SELECT * FROM messages
-                                  WHERE lead_id = l.id
+                                  WHERE lead_id = l.id AND NOT (follow_up AND delivery_state = 'QUEUED')
                                   ORDER BY created_at DESC, seq DESC
                                   LIMIT 1) m ON true
              WHERE l.business_id = :businessId

@@ -13,7 +13,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(MessageRecordMapper.class)
 public interface MessageDao {
 
-    @SqlQuery("SELECT * FROM messages WHERE lead_id = :leadId ORDER BY created_at, seq")
+    /** A follow-up still waiting for its time is a plan, not a message yet: it shows once a worker takes it. */
+    @SqlQuery("""
+            SELECT * FROM messages
+             WHERE lead_id = :leadId AND NOT (follow_up AND delivery_state = 'QUEUED')
+             ORDER BY created_at, seq
+            """)
     List<MessageRecord> transcript(@Bind("leadId") UUID leadId);
 
     /** Empty when the MessageSid is already stored; a concurrent insert of it waits, then finds it there. */

@@ -36,6 +36,7 @@ public final class MessageRecordMapper implements RowMapper<MessageRecord> {
                 rs.getString(prefix + "twilio_status"),
                 rs.getInt(prefix + "attempts"),
                 rs.getString(prefix + "last_error"),
+                rs.getBoolean(prefix + "follow_up"),
                 Rows.instant(rs, prefix + "created_at"));
     }
 }

@@ -4,6 +4,7 @@ import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.Participant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -19,6 +20,7 @@ public final class OutboundMessageMapper implements RowMapper<OutboundMessage> {
                 rs.getString("to_number"),
                 rs.getString("body"),
                 rs.getInt("attempts"),
-                Rows.instant(rs, "sending_started_at"));
+                Rows.instant(rs, "sending_started_at"),
+                rs.getString("quiet_hours_zone") == null ? null : ZoneId.of(rs.getString("quiet_hours_zone")));
     }
 }

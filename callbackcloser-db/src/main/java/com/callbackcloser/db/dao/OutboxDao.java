@@ -25,9 +25,9 @@ public interface OutboxDao {
 
     @SqlQuery("""
             INSERT INTO messages (business_id, lead_id, direction, participant, from_number, to_number, body,
-                                  delivery_state, next_attempt_at, last_error, created_at, updated_at)
+                                  delivery_state, next_attempt_at, quiet_hours_zone, last_error, created_at, updated_at)
             VALUES (:businessId, :leadId, 'OUTBOUND', :participant, :from, :to, :body,
-                    :state, :now, :reason, :now, :now)
+                    :state, :dueAt, :quietHoursZone, :reason, :now, :now)
             RETURNING id
             """)
     UUID insert(
@@ -39,7 +39,52 @@ public interface OutboxDao {
             @Bind("body") String body,
             @Bind("state") String state,
             @Bind("reason") String reason,
+            @Bind("dueAt") Instant dueAt,
+            @Bind("quietHoursZone") String quietHoursZone,
             @Bind("now") Instant now);
+
+    /** Nothing when the lead has a follow-up row already: the partial unique index decides, not a lookup. */
+    @SqlQuery("""
+            INSERT INTO messages (business_id, lead_id, direction, participant, from_number, to_number, body,
+                                  delivery_state, next_attempt_at, quiet_hours_zone, follow_up, created_at, updated_at)
+            VALUES (:businessId, :leadId, 'OUTBOUND', 'LEAD', :from, :to, :body,
+                    'QUEUED', :dueAt, :quietHoursZone, true, :now, :now)
+            ON CONFLICT (lead_id) WHERE follow_up DO NOTHING
+            RETURNING id
+            """)
+    Optional<UUID> insertFollowUp(
+            @Bind("businessId") UUID businessId,
+            @Bind("leadId") UUID leadId,
+            @Bind("from") String from,
+            @Bind("to") String to,
+            @Bind("body") String body,
+            @Bind("dueAt") Instant dueAt,
+            @Bind("quietHoursZone") String quietHoursZone,
+            @Bind("now") Instant now);
+
+    /**
+     * Waiting follow-ups never tried are deleted, so the lead may have another. A row a worker has claimed is
+     * locked (or no longer QUEUED once the claim commits) and stays as it is.
+     */
+    @SqlQuery("""
+            DELETE FROM messages
+             WHERE business_id = :businessId AND to_number = :to
+               AND follow_up AND delivery_state = 'QUEUED' AND attempts = 0
+            RETURNING id
+            """)
+    List<UUID> deleteUntriedFollowUps(@Bind("businessId") UUID businessId, @Bind("to") String to);
+
+    /** One tried before (now waiting for a retry) may have reached the phone: settled, it stays the lead's one. */
+    @SqlQuery("""
+            UPDATE messages
+               SET delivery_state = 'SUPPRESSED', next_attempt_at = NULL,
+                   last_error = 'caller wrote before the follow-up went out', updated_at = :now
+             WHERE business_id = :businessId AND to_number = :to
+               AND follow_up AND delivery_state = 'QUEUED' AND attempts > 0
+            RETURNING id
+            """)
+    List<UUID> suppressRetriedFollowUps(
+            @Bind("businessId") UUID businessId, @Bind("to") String to, @Bind("now") Instant now);
 
     @SqlUpdate("NOTIFY " + CHANNEL)
     void notifyWorkers();
@@ -72,7 +117,7 @@ public interface OutboxDao {
                      FOR UPDATE SKIP LOCKED) stale
              WHERE m.id = stale.id
             RETURNING m.id, m.business_id, m.lead_id, m.participant, m.from_number, m.to_number, m.body,
-                      m.attempts, stale.interrupted_at AS sending_started_at
+                      m.attempts, stale.interrupted_at AS sending_started_at, m.quiet_hours_zone
             """)
     List<OutboundMessage> claimStale(
             @Bind("startedBefore") Instant startedBefore, @Bind("now") Instant now, @Bind("limit") int limit);
@@ -115,6 +160,14 @@ public interface OutboxDao {
             @Bind("errorCode") Integer errorCode,
             @Bind("error") String error,
             @Bind("now") Instant now);
+
+    /** The claim is undone, attempt included: the message never reached Twilio. */
+    @SqlUpdate("""
+            UPDATE messages
+               SET delivery_state = 'QUEUED', next_attempt_at = :until, attempts = attempts - 1, updated_at = :now
+             WHERE id = :id AND delivery_state = 'SENDING'
+            """)
+    int defer(@Bind("id") UUID id, @Bind("until") Instant until, @Bind("now") Instant now);
 
     @SqlQuery("""
             SELECT id, business_id, to_number AS "to", twilio_sid, twilio_status FROM messages

@@ -3,23 +3,29 @@ package com.callbackcloser.db.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.CallStatus;
 import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.OutboundSms;
 import com.callbackcloser.core.model.Participant;
 import com.callbackcloser.core.model.SubscriptionStatus;
+import com.callbackcloser.core.port.out.DialResultRecord;
 import com.callbackcloser.db.OutboxListener;
 import com.callbackcloser.db.dao.OutboxDao;
 import com.callbackcloser.db.testing.TestBusinesses;
 import com.callbackcloser.db.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
@@ -29,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 class OutboxRepositoryIT {
     private static final Instant NOW = Instant.parse("2026-11-26T15:00:00Z");
+    private static final String CALLER = "+14155550123";
 
     private TestDatabase database;
     private Jdbi jdbi;
@@ -164,6 +171,151 @@ class OutboxRepositoryIT {
                     .as("notified after commit")
                     .isTrue();
         }
+    }
+
+    @Test
+    void aLeadHasOneFollowUpEverHoweverOftenItIsScheduled() {
+        UUID lead = lead("CA-follow-up-once", CALLER);
+        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(2))))
+                .isTrue();
+        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(3))))
+                .isFalse();
+
+        // The caller wrote back: the untried follow-up is gone, and the next question may queue one.
+        assertThat(cancelFollowUps(CALLER)).isEqualTo(1);
+        assertThat(followUpStates()).isEmpty();
+        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(4))))
+                .isTrue();
+        List<OutboundMessage> due =
+                transactions.inTransaction(r -> r.outbox().claimDue(NOW.plus(Duration.ofHours(4)), 10));
+        assertThat(due).hasSize(1);
+        transactions.inTransaction(r -> {
+            r.outbox().markSent(due.get(0).id(), "SMfollowup", "queued", NOW);
+            return null;
+        });
+
+        // Sent: nothing to cancel, and no second one, ever.
+        assertThat(cancelFollowUps(CALLER)).isZero();
+        assertThat(scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(9))))
+                .isFalse();
+        assertThat(followUpStates()).containsExactly("SENT");
+    }
+
+    @Test
+    void racingSchedulesForOneLeadQueueOneFollowUp() throws Exception {
+        UUID lead = lead("CA-follow-up-race", CALLER);
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return scheduleFollowUp(lead, CALLER, NOW.plus(Duration.ofHours(2)));
+            }));
+        }
+        start.countDown();
+        int queued = 0;
+        for (Future<Boolean> result : results) {
+            queued += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(queued).isEqualTo(1);
+        assertThat(followUpStates()).containsExactly("QUEUED");
+    }
+
+    @Test
+    void aReplySettlesARetriedFollowUpAndLeavesAClaimedOneAlone() {
+        String retriedCaller = "+14155550124";
+        String claimedCaller = "+14155550125";
+        UUID retried = lead("CA-follow-up-retried", retriedCaller);
+        UUID claimed = lead("CA-follow-up-claimed", claimedCaller);
+        scheduleFollowUp(retried, retriedCaller, NOW);
+        scheduleFollowUp(claimed, claimedCaller, NOW);
+        for (OutboundMessage message :
+                transactions.inTransaction(r -> r.outbox().claimDue(NOW, 10))) {
+            if (message.to().equals(retriedCaller)) {
+                transactions.inTransaction(r -> {
+                    r.outbox().reschedule(message.id(), NOW.plusSeconds(30), 503, "Service Unavailable", NOW);
+                    return null;
+                });
+            }
+        }
+
+        assertThat(cancelFollowUps(retriedCaller)).isEqualTo(1);
+        assertThat(cancelFollowUps(claimedCaller)).isZero();
+
+        // It may have reached the phone on the first try: settled, and still the lead's one.
+        assertThat(followUpState(retriedCaller)).isEqualTo("SUPPRESSED");
+        assertThat(scheduleFollowUp(retried, retriedCaller, NOW.plus(Duration.ofHours(2))))
+                .isFalse();
+        assertThat(followUpState(claimedCaller)).isEqualTo("SENDING");
+    }
+
+    private UUID lead(String callSid, String caller) {
+        return transactions.inTransaction(r -> {
+            UUID callId = r.calls()
+                    .recordDialResult(
+                            new DialResultRecord(
+                                    business.id(),
+                                    callSid,
+                                    null,
+                                    null,
+                                    caller,
+                                    caller,
+                                    business.twilioNumber(),
+                                    business.twilioNumber(),
+                                    "no-answer",
+                                    CallStatus.MISSED,
+                                    null,
+                                    null,
+                                    null,
+                                    false,
+                                    true,
+                                    "{}"),
+                            NOW);
+            return r.leads()
+                    .findOrCreateForCall(business.id(), callId, caller, caller, NOW)
+                    .id();
+        });
+    }
+
+    private boolean scheduleFollowUp(UUID lead, String caller, Instant dueAt) {
+        return transactions
+                .inTransaction(r -> r.outbox()
+                        .scheduleFollowUp(
+                                new OutboundSms(
+                                        business.id(),
+                                        lead,
+                                        Participant.LEAD,
+                                        business.twilioNumber(),
+                                        caller,
+                                        "Still need help?",
+                                        dueAt,
+                                        null),
+                                NOW))
+                .isPresent();
+    }
+
+    private int cancelFollowUps(String caller) {
+        return transactions
+                .inTransaction(r -> r.outbox().cancelFollowUps(business.id(), caller, NOW))
+                .size();
+    }
+
+    private List<String> followUpStates() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT delivery_state FROM messages WHERE follow_up")
+                .mapTo(String.class)
+                .list());
+    }
+
+    private String followUpState(String caller) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT delivery_state FROM messages WHERE follow_up AND to_number = :to")
+                        .bind("to", caller)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private UUID queue(String body) {

@@ -6,6 +6,7 @@ import com.callbackcloser.core.model.NewBusiness;
 import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.model.ServiceLabels;
 import com.callbackcloser.core.model.SubscriptionStatus;
+import com.callbackcloser.core.model.TextTiming;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,6 +24,15 @@ public final class TestBusinesses {
 
     public static Business create(
             TransactionRunner transactions, SubscriptionStatus status, String twilioNumber, String notifyPhone) {
+        return create(transactions, status, twilioNumber, notifyPhone, TextTiming.DEFAULTS);
+    }
+
+    public static Business create(
+            TransactionRunner transactions,
+            SubscriptionStatus status,
+            String twilioNumber,
+            String notifyPhone,
+            TextTiming textTiming) {
         // An active business is on the Starter plan, given by hand: texting works without Stripe in tests.
         NewBusiness business = new NewBusiness(
                 new BusinessSettings(
@@ -31,7 +41,8 @@ public final class TestBusinesses {
                         notifyPhone,
                         20,
                         ServiceLabels.DEFAULTS,
-                        ZoneId.of("America/New_York")),
+                        ZoneId.of("America/New_York"),
+                        textTiming),
                 twilioNumber,
                 status,
                 status == SubscriptionStatus.ACTIVE ? PlanTier.STARTER : null);

@@ -79,6 +79,8 @@ class OwnerBusinessIT {
         assertThat(body.get("missedCallSeconds").asInt()).isEqualTo(20);
         assertThat(body.get("serviceLabels").toString()).isEqualTo("[\"Repair\",\"Install\",\"Maintenance\"]");
         assertThat(body.get("timeZone").asText()).isEqualTo("America/New_York");
+        assertThat(body.get("followUpMinutes").asInt()).isEqualTo(120);
+        assertThat(body.get("ownerQuietHours").asBoolean()).isFalse();
         assertThat(body.get("subscription").get("status").asText()).isEqualTo("INACTIVE");
         assertThat(body.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(api().get(owner, "/api/businesses").json()).hasSize(2);
@@ -94,11 +96,16 @@ class OwnerBusinessIT {
                 "missedCallSeconds|4",
                 "missedCallSeconds|91",
                 "timeZone|Mars/Base",
-                "timeZone|+02:00"
+                "timeZone|+02:00",
+                "followUpMinutes|-1",
+                "followUpMinutes|14",
+                "followUpMinutes|1441"
             })
     void invalidSettingsAre422NamingTheFieldAndChangeNothing(String field, String value) {
         Map<String, Object> patch = new HashMap<>();
-        patch.put(field, field.equals("missedCallSeconds") ? Integer.valueOf(value) : value);
+        patch.put(
+                field,
+                field.equals("missedCallSeconds") || field.equals("followUpMinutes") ? Integer.valueOf(value) : value);
 
         OwnerApiClient.Answer answer = api().patch(owner, "/api/businesses/" + business, patch);
 
@@ -160,6 +167,33 @@ class OwnerBusinessIT {
                         .get("notifyPhone")
                         .isNull())
                 .isTrue();
+    }
+
+    @Test
+    void theFollowUpDelayAndTheOwnersQuietHoursAreSettingsAuditedLikeTheOthers() {
+        OwnerApiClient.Answer answer = api().patch(
+                        owner, "/api/businesses/" + business, Map.of("followUpMinutes", 45, "ownerQuietHours", true));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("followUpMinutes").asInt()).isEqualTo(45);
+        assertThat(answer.json().get("ownerQuietHours").asBoolean()).isTrue();
+        JsonNode changes = audit(owner).get(0).get("changes");
+        assertThat(changes.get("followUpMinutes").toString()).isEqualTo("{\"from\":\"120\",\"to\":\"45\"}");
+        assertThat(changes.get("ownerQuietHours").toString()).isEqualTo("{\"from\":\"false\",\"to\":\"true\"}");
+
+        // 0 turns follow-ups off; what is not sent stays.
+        JsonNode off = api().patch(owner, "/api/businesses/" + business, Map.of("followUpMinutes", 0))
+                .json();
+        assertThat(off.get("followUpMinutes").asInt()).isZero();
+        assertThat(off.get("ownerQuietHours").asBoolean()).isTrue();
+        assertThat(api().patch(owner, "/api/businesses/" + business, Map.of("ownerQuietHours", "sometimes"))
+                        .status())
+                .isEqualTo(400);
+        OwnerApiClient.Answer created = api().post(
+                        owner,
+                        "/api/businesses",
+                        Map.of("name", "Night Owls", "forwardingNumber", "+14155550198", "followUpMinutes", 30));
+        assertThat(created.json().get("followUpMinutes").asInt()).isEqualTo(30);
     }
 
     @Test

@@ -15,8 +15,29 @@ import java.util.UUID;
  */
 public interface OutboxRepository {
 
-    /** Stores the message as QUEUED for the workers, or as SUPPRESSED when it must not go out. */
+    /**
+     * Stores the message as QUEUED for the workers (due at {@link OutboundSms#notBefore()}, else now), or as
+     * SUPPRESSED when it must not go out.
+     */
     UUID enqueue(OutboundSms sms, DeliveryState initialState, Instant now);
+
+    /**
+     * Queues the lead's follow-up, due at {@link OutboundSms#notBefore()}, unless the lead has one already
+     * (waiting, sent or settled otherwise): a unique index allows one follow-up row per lead, so concurrent or
+     * repeated scheduling cannot make two.
+     *
+     * @return its id, or empty when the lead has one already
+     */
+    Optional<UUID> scheduleFollowUp(OutboundSms sms, Instant now);
+
+    /**
+     * Cancels the follow-ups waiting for this phone at this business: one never tried disappears (so a later
+     * question can have its own); one waiting for a retry is settled as SUPPRESSED (it may have reached the
+     * phone, so it stays the lead's only one). A follow-up a worker has claimed already is not touched.
+     *
+     * @return the ids of those cancelled
+     */
+    List<UUID> cancelFollowUps(UUID businessId, String to, Instant now);
 
     /**
      * Claims up to {@code limit} queued messages that are due, marking them SENDING and counting the attempt.
@@ -42,6 +63,12 @@ public interface OutboxRepository {
     void markFailed(UUID id, Integer errorCode, String error, Instant now);
 
     void reschedule(UUID id, Instant nextAttemptAt, Integer errorCode, String error, Instant now);
+
+    /**
+     * Puts a claimed message back in the queue, due at {@code until}, without counting the claim as an attempt:
+     * it was never offered to Twilio (its recipient's quiet hours had begun).
+     */
+    void defer(UUID id, Instant until, Instant now);
 
     OutboxStats stats(Instant now, Instant stuckBefore, Instant failedSince);
 
