@@ -132,6 +132,11 @@ class OwnerAccessIT {
                     "POST", "/api/businesses/{b}/billing/checkout", Map.of("plan", "starter"), EnumSet.of(Who.OWNER)),
             new Endpoint("POST", "/api/businesses/{b}/billing/portal", null, EnumSet.of(Who.OWNER)),
             new Endpoint("GET", "/api/businesses/{b}/usage", null, EnumSet.allOf(Who.class)),
+            new Endpoint(
+                    "GET",
+                    "/api/businesses/{b}/analytics?from=2026-11-01&to=2026-11-30",
+                    null,
+                    EnumSet.allOf(Who.class)),
             new Endpoint("GET", "/api/businesses/{b}/audit", null, EnumSet.of(Who.OWNER, Who.ADMIN)));
 
     @Test
