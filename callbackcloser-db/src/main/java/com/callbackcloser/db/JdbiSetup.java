@@ -1,6 +1,7 @@
 package com.callbackcloser.db;
 
 import com.callbackcloser.db.adapter.HandleSupplierProbe;
+import com.callbackcloser.db.dao.AnalyticsDao;
 import com.callbackcloser.db.dao.ApiKeyDao;
 import com.callbackcloser.db.dao.AuditDao;
 import com.callbackcloser.db.dao.BusinessDao;
@@ -38,6 +39,7 @@ public final class JdbiSetup {
     private JdbiSetup() {}
 
     private static final List<Class<?>> DAOS = List.of(
+            AnalyticsDao.class,
             ApiKeyDao.class,
             AuditDao.class,
             BusinessDao.class,

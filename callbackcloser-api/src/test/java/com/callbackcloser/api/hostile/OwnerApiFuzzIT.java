@@ -229,6 +229,7 @@ class OwnerApiFuzzIT {
             "leads",
             "members",
             "audit",
+            "analytics",
             "api-keys",
             "phone-number",
             "connect",
@@ -334,6 +335,14 @@ class OwnerApiFuzzIT {
                                 .as((before, limit) -> new Call(
                                         "GET",
                                         "/api/businesses/" + target + "/audit?before=" + before + "&limit=" + limit,
+                                        null,
+                                        null))),
+                Tuple.of(
+                        1,
+                        Combinators.combine(dayValue(), dayValue())
+                                .as((from, to) -> new Call(
+                                        "GET",
+                                        "/api/businesses/" + target + "/analytics?from=" + from + "&to=" + to,
                                         null,
                                         null))),
                 Tuple.of(
@@ -523,6 +532,26 @@ class OwnerApiFuzzIT {
                                 "%FF")),
                 Tuple.of(2, HostileText.strings().map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8))),
                 Tuple.of(1, Arbitraries.longs().map(String::valueOf)));
+    }
+
+    /** Days as the analytics take them, days that do not exist or are out of range, and anything else. */
+    private static Arbitrary<String> dayValue() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(
+                        2,
+                        Arbitraries.of(
+                                "2026-11-01",
+                                "2026-11-30",
+                                "2025-11-01",
+                                "2026-02-29",
+                                "2026-11-31",
+                                "1999-12-31",
+                                "3000-01-01",
+                                "%2B999999999-12-31",
+                                "-999999999-01-01",
+                                "2026-11-01T00:00:00Z",
+                                "20261101")),
+                Tuple.of(2, queryValue()));
     }
 
     private static Arbitrary<String> pathValue() {

@@ -4,6 +4,7 @@ import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.model.OutboundSms;
 import com.callbackcloser.core.model.OutboxStats;
+import com.callbackcloser.core.port.out.AnalyticsRepository;
 import com.callbackcloser.core.port.out.ApiKeyRepository;
 import com.callbackcloser.core.port.out.AuditLog;
 import com.callbackcloser.core.port.out.BillingEventLog;
@@ -292,6 +293,11 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
 
     @Override
     public ApiKeyRepository apiKeys() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AnalyticsRepository analytics() {
         throw new UnsupportedOperationException();
     }
 }

@@ -1,5 +1,6 @@
 package com.callbackcloser.db.adapter;
 
+import com.callbackcloser.core.port.out.AnalyticsRepository;
 import com.callbackcloser.core.port.out.ApiKeyRepository;
 import com.callbackcloser.core.port.out.AuditLog;
 import com.callbackcloser.core.port.out.BillingEventLog;
@@ -12,6 +13,7 @@ import com.callbackcloser.core.port.out.MessageRepository;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.core.port.out.Repositories;
 import com.callbackcloser.core.port.out.TransactionRunner;
+import com.callbackcloser.db.dao.AnalyticsDao;
 import com.callbackcloser.db.dao.ApiKeyDao;
 import com.callbackcloser.db.dao.AuditDao;
 import com.callbackcloser.db.dao.BusinessDao;
@@ -105,6 +107,11 @@ public final class JdbiTransactionRunner implements TransactionRunner {
         @Override
         public ApiKeyRepository apiKeys() {
             return new JdbiApiKeyRepository(dao(ApiKeyDao.class));
+        }
+
+        @Override
+        public AnalyticsRepository analytics() {
+            return new JdbiAnalyticsRepository(dao(AnalyticsDao.class));
         }
     }
 }

@@ -4,12 +4,18 @@ import com.callbackcloser.api.auth.AuthenticatedUser;
 import com.callbackcloser.api.servlets.CorrelationIdFilter;
 import com.callbackcloser.core.model.Actor;
 import com.callbackcloser.core.model.InvalidInputException;
+import com.callbackcloser.core.model.InvalidQueryException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.MDC;
 
-/** What every owner resource needs from a request: the actor, and enum fields parsed with a 422 naming them. */
+/**
+ * What every owner resource needs from a request: the actor, enum fields parsed with a 422 naming them, and
+ * query dates parsed with a 400 naming them.
+ */
 final class Requests {
     private Requests() {}
 
@@ -31,6 +37,18 @@ final class Requests {
                         + Arrays.stream(type.getEnumConstants())
                                 .map(constant -> constant.name().toLowerCase(Locale.ROOT))
                                 .collect(Collectors.joining(", ")));
+    }
+
+    /** A calendar day as ISO-8601 writes it (2026-11-01); null when absent or blank. */
+    static LocalDate day(String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException(parameter, parameter + " is a day written YYYY-MM-DD, e.g. 2026-11-01");
+        }
     }
 
     static <T> T body(T body) {

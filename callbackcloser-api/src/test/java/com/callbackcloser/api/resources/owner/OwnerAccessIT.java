@@ -2,12 +2,14 @@ package com.callbackcloser.api.resources.owner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callbackcloser.api.testing.Eventually;
 import com.callbackcloser.api.testing.JwtIssuer;
 import com.callbackcloser.api.testing.OwnerApiClient;
 import com.callbackcloser.api.testing.ServiceUnderTest;
 import com.callbackcloser.api.testing.StripeFake;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,6 +54,12 @@ class OwnerAccessIT {
 
     @BeforeAll
     static void twoBusinessesAndATeam() {
+        // The first JWKS fetch of a cold JVM on a busy machine can outlast nimbus's half-second timeout.
+        Eventually.within(
+                Duration.ofSeconds(30),
+                () -> assertThat(api().get(IDP.token("owner_a"), "/api/businesses")
+                                .status())
+                        .isEqualTo(200));
         businessA = create("owner_a", "Acme Plumbing");
         businessB = create("owner_b", "Bravo Heating");
         api().post(
@@ -132,6 +140,11 @@ class OwnerAccessIT {
                     "POST", "/api/businesses/{b}/billing/checkout", Map.of("plan", "starter"), EnumSet.of(Who.OWNER)),
             new Endpoint("POST", "/api/businesses/{b}/billing/portal", null, EnumSet.of(Who.OWNER)),
             new Endpoint("GET", "/api/businesses/{b}/usage", null, EnumSet.allOf(Who.class)),
+            new Endpoint(
+                    "GET",
+                    "/api/businesses/{b}/analytics?from=2026-11-01&to=2026-11-30",
+                    null,
+                    EnumSet.allOf(Who.class)),
             new Endpoint("GET", "/api/businesses/{b}/audit", null, EnumSet.of(Who.OWNER, Who.ADMIN)));
 
     @Test
