@@ -114,7 +114,8 @@ public final class BusinessCommand extends OperatorCommand {
                             namespace.getString("notify"),
                             namespace.getInt("missedCallSeconds"),
                             ServiceLabels.DEFAULTS,
-                            BusinessSettings.timeZone(namespace.getString("timeZone"))),
+                            BusinessSettings.timeZone(namespace.getString("timeZone")),
+                            false),
                     namespace.getString("twilioNumber"),
                     status(namespace.getString("subscription")),
                     status(namespace.getString("subscription")) == SubscriptionStatus.ACTIVE

@@ -3,12 +3,19 @@ package com.callbackcloser.api.representation;
 import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.BusinessSettings;
 import com.callbackcloser.core.model.BusinessSettingsPatch;
+import com.callbackcloser.core.model.InvalidInputException;
 import com.callbackcloser.core.model.ServiceLabels;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
  * The settings of a business, for onboarding (POST: name and forwarding number required, the rest defaults)
- * and for changes (PATCH: only the fields sent change; an empty notify phone removes it).
+ * and for changes (PATCH: only the fields sent change; an empty notify phone removes it). Call screening is off
+ * unless sent as {@code true}.
+ *
+ * @param callScreening a JSON {@code true} or {@code false}; read as any JSON value and checked here, because
+ *     Jackson would take {@code 2}, {@code "true"} and {@code ""} for a Boolean without a word, and a switch that
+ *     changes what the owner hears on every call should only move when asked plainly
  */
 public record BusinessRequest(
         String name,
@@ -16,11 +23,20 @@ public record BusinessRequest(
         String notifyPhone,
         Integer missedCallSeconds,
         List<String> serviceLabels,
-        String timeZone) {
+        String timeZone,
+
+        @Schema(type = "boolean", description = "the forwarded call first hears \"press 1 to take this call\"")
+        Object callScreening) {
 
     public BusinessSettingsPatch toPatch() {
         return new BusinessSettingsPatch(
-                name, forwardingNumber, notifyPhone, missedCallSeconds, serviceLabels, timeZone);
+                name,
+                forwardingNumber,
+                notifyPhone,
+                missedCallSeconds,
+                serviceLabels,
+                timeZone,
+                callScreening(callScreening));
     }
 
     public BusinessSettings toNewSettings() {
@@ -30,6 +46,15 @@ public record BusinessRequest(
                 notifyPhone,
                 missedCallSeconds == null ? Business.DEFAULT_MISSED_CALL_SECONDS : missedCallSeconds,
                 serviceLabels == null ? ServiceLabels.DEFAULTS : ServiceLabels.fromList(serviceLabels),
-                timeZone == null ? Business.DEFAULT_TIME_ZONE : BusinessSettings.timeZone(timeZone));
+                timeZone == null ? Business.DEFAULT_TIME_ZONE : BusinessSettings.timeZone(timeZone),
+                Boolean.TRUE.equals(callScreening(callScreening)));
+    }
+
+    /** The switch as sent: true, false, or null for "not sent". */
+    private static Boolean callScreening(Object value) {
+        if (value == null || value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        throw new InvalidInputException("callScreening", "call screening is true or false");
     }
 }

@@ -16,6 +16,7 @@ public record BusinessView(
         int missedCallSeconds,
         List<String> serviceLabels,
         String timeZone,
+        boolean callScreening,
         String twilioNumber,
         String twilioNumberSid,
         SubscriptionView subscription,
@@ -37,6 +38,7 @@ public record BusinessView(
                         b.serviceLabels().second(),
                         b.serviceLabels().third()),
                 b.timeZone().getId(),
+                b.callScreening(),
                 b.twilioNumber(),
                 b.twilioNumberSid(),
                 new SubscriptionView(

@@ -40,6 +40,7 @@ class HostileTextPropertiesTest {
             20,
             ServiceLabels.DEFAULTS,
             Business.DEFAULT_TIME_ZONE,
+            false,
             "+14155550100",
             null,
             Subscription.NONE,

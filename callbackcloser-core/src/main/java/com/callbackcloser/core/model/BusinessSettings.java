@@ -8,6 +8,9 @@ import java.util.Objects;
  * What an owner sets about a business, validated as the old app did: name 2 to 120 characters, phone numbers
  * that are real numbers (stored in E.164), missed-call seconds 5 to 90, labels 1 to 40 characters, and a real
  * IANA time zone. A refused field is named in the {@link InvalidInputException}.
+ *
+ * @param callScreening whether forwarded calls are screened with a "press 1" whisper; off unless the owner turns it
+ *     on, since it changes what the owner hears on every call
  */
 public record BusinessSettings(
         String name,
@@ -15,7 +18,8 @@ public record BusinessSettings(
         String notifyPhone,
         int missedCallSeconds,
         ServiceLabels serviceLabels,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        boolean callScreening) {
 
     public static final int MIN_NAME_LENGTH = 2;
     public static final int MAX_NAME_LENGTH = 120;
@@ -46,7 +50,7 @@ public record BusinessSettings(
         Objects.requireNonNull(timeZone, "timeZone");
     }
 
-    /** Business defaults: 20 s, Repair / Install / Maintenance, New York. */
+    /** Business defaults: 20 s, Repair / Install / Maintenance, New York, no call screening. */
     public static BusinessSettings withDefaults(String name, String forwardingNumber, String notifyPhone) {
         return new BusinessSettings(
                 name,
@@ -54,7 +58,8 @@ public record BusinessSettings(
                 notifyPhone,
                 Business.DEFAULT_MISSED_CALL_SECONDS,
                 ServiceLabels.DEFAULTS,
-                Business.DEFAULT_TIME_ZONE);
+                Business.DEFAULT_TIME_ZONE,
+                false);
     }
 
     public static BusinessSettings of(Business business) {
@@ -64,7 +69,8 @@ public record BusinessSettings(
                 business.notifyPhone(),
                 business.missedCallSeconds(),
                 business.serviceLabels(),
-                business.timeZone());
+                business.timeZone(),
+                business.callScreening());
     }
 
     /** An IANA region id such as America/Chicago; offsets ("+02:00") and abbreviations are refused. */

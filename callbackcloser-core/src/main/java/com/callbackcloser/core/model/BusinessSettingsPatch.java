@@ -15,7 +15,8 @@ public record BusinessSettingsPatch(
         String notifyPhone,
         Integer missedCallSeconds,
         List<String> serviceLabels,
-        String timeZone) {
+        String timeZone,
+        Boolean callScreening) {
 
     /** The settings after this patch, validated; throws {@link InvalidInputException} naming a bad field. */
     public BusinessSettings applyTo(BusinessSettings current) {
@@ -26,7 +27,8 @@ public record BusinessSettingsPatch(
                 notifyPhone != null ? notifyPhone : current.notifyPhone(),
                 missedCallSeconds != null ? missedCallSeconds : current.missedCallSeconds(),
                 labels,
-                timeZone != null ? BusinessSettings.timeZone(timeZone) : current.timeZone());
+                timeZone != null ? BusinessSettings.timeZone(timeZone) : current.timeZone(),
+                callScreening != null ? callScreening : current.callScreening());
     }
 
     /** The fields that differ between two settings, for the audit trail. */
@@ -42,6 +44,11 @@ public record BusinessSettingsPatch(
                 String.valueOf(after.missedCallSeconds()));
         compare(changes, "serviceLabels", labels(before.serviceLabels()), labels(after.serviceLabels()));
         compare(changes, "timeZone", before.timeZone().getId(), after.timeZone().getId());
+        compare(
+                changes,
+                "callScreening",
+                String.valueOf(before.callScreening()),
+                String.valueOf(after.callScreening()));
         return changes;
     }
 

@@ -3,6 +3,7 @@ package com.callbackcloser.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,5 +42,22 @@ class BusinessSettingsTest {
         assertThatThrownBy(() -> new ServiceLabels("Repair", label, "Maintenance"))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("serviceLabels"));
+    }
+
+    @Test
+    void callScreeningIsOffByDefaultAndTurningItOnIsOneAuditedChange() {
+        BusinessSettings before = BusinessSettings.withDefaults("Acme Plumbing", "+14155550199", null);
+        BusinessSettingsPatch turnOn = new BusinessSettingsPatch(null, null, null, null, null, null, true);
+        BusinessSettingsPatch leaveAlone = new BusinessSettingsPatch(null, null, null, 15, null, null, null);
+
+        BusinessSettings after = turnOn.applyTo(before);
+
+        assertThat(before.callScreening()).isFalse();
+        assertThat(after.callScreening()).isTrue();
+        assertThat(BusinessSettingsPatch.differences(before, after))
+                .containsExactly(new FieldChange("callScreening", "false", "true"));
+        assertThat(leaveAlone.applyTo(after).callScreening()).isTrue();
+        assertThat(BusinessSettingsPatch.differences(after, turnOn.applyTo(after)))
+                .isEmpty();
     }
 }

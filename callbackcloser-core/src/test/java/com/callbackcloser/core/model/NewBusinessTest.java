@@ -14,7 +14,8 @@ class NewBusinessTest {
     @Test
     void normalisesItsNumbers() {
         NewBusiness business = new NewBusiness(
-                new BusinessSettings(" Acme Plumbing ", "(415) 555-0199", "", 20, ServiceLabels.DEFAULTS, NEW_YORK),
+                new BusinessSettings(
+                        " Acme Plumbing ", "(415) 555-0199", "", 20, ServiceLabels.DEFAULTS, NEW_YORK, false),
                 "415-555-0100",
                 SubscriptionStatus.ACTIVE,
                 PlanTier.STARTER);
@@ -52,7 +53,7 @@ class NewBusinessTest {
     }
 
     private static BusinessSettings settings(String name, String forwarding, int seconds) {
-        return new BusinessSettings(name, forwarding, null, seconds, ServiceLabels.DEFAULTS, NEW_YORK);
+        return new BusinessSettings(name, forwarding, null, seconds, ServiceLabels.DEFAULTS, NEW_YORK, false);
     }
 
     private static void assertField(Runnable construction, String field) {

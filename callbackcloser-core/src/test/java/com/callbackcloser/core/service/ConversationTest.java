@@ -23,6 +23,7 @@ class ConversationTest {
             20,
             new ServiceLabels("Leak repair", "Water heater", "Drain cleaning"),
             Business.DEFAULT_TIME_ZONE,
+            false,
             "+14155550100",
             null,
             Subscription.NONE,

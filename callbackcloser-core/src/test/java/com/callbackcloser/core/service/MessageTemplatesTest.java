@@ -34,6 +34,7 @@ class MessageTemplatesTest {
                 20,
                 ServiceLabels.DEFAULTS,
                 Business.DEFAULT_TIME_ZONE,
+                false,
                 "+14155550100",
                 null,
                 Subscription.NONE,

@@ -49,6 +49,7 @@ final class JdbiBusinessRepository implements BusinessRepository {
                         settings.serviceLabels().second(),
                         settings.serviceLabels().third(),
                         settings.timeZone().getId(),
+                        settings.callScreening(),
                         business.twilioNumber(),
                         business.subscriptionStatus().name(),
                         business.manualPlan() == null
@@ -111,6 +112,7 @@ final class JdbiBusinessRepository implements BusinessRepository {
                 settings.serviceLabels().second(),
                 settings.serviceLabels().third(),
                 settings.timeZone().getId(),
+                settings.callScreening(),
                 now);
     }
 

@@ -24,12 +24,12 @@ public interface BusinessDao {
 
     @SqlQuery("""
             INSERT INTO businesses (name, forwarding_number, notify_phone, missed_call_seconds,
-                                    service_label_1, service_label_2, service_label_3, time_zone, twilio_number,
-                                    subscription_status, stripe_price_id, subscription_status_changed_at,
-                                    created_at, updated_at)
+                                    service_label_1, service_label_2, service_label_3, time_zone, call_screening,
+                                    twilio_number, subscription_status, stripe_price_id,
+                                    subscription_status_changed_at, created_at, updated_at)
             VALUES (:name, :forwardingNumber, :notifyPhone, :missedCallSeconds,
-                    :label1, :label2, :label3, :timeZone, :twilioNumber,
-                    :subscriptionStatus, :priceId, :now, :now, :now)
+                    :label1, :label2, :label3, :timeZone, :callScreening,
+                    :twilioNumber, :subscriptionStatus, :priceId, :now, :now, :now)
             RETURNING *
             """)
     Business insert(
@@ -41,6 +41,7 @@ public interface BusinessDao {
             @Bind("label2") String label2,
             @Bind("label3") String label3,
             @Bind("timeZone") String timeZone,
+            @Bind("callScreening") boolean callScreening,
             @Bind("twilioNumber") String twilioNumber,
             @Bind("subscriptionStatus") String subscriptionStatus,
             @Bind("priceId") String priceId,
@@ -109,7 +110,8 @@ public interface BusinessDao {
             UPDATE businesses
                SET name = :name, forwarding_number = :forwardingNumber, notify_phone = :notifyPhone,
                    missed_call_seconds = :missedCallSeconds, service_label_1 = :label1, service_label_2 = :label2,
-                   service_label_3 = :label3, time_zone = :timeZone, updated_at = :now
+                   service_label_3 = :label3, time_zone = :timeZone, call_screening = :callScreening,
+                   updated_at = :now
              WHERE id = :id
             """)
     void updateSettings(
@@ -122,6 +124,7 @@ public interface BusinessDao {
             @Bind("label2") String label2,
             @Bind("label3") String label3,
             @Bind("timeZone") String timeZone,
+            @Bind("callScreening") boolean callScreening,
             @Bind("now") Instant now);
 
     @SqlUpdate("""

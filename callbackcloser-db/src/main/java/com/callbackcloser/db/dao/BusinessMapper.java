@@ -24,6 +24,7 @@ public final class BusinessMapper implements RowMapper<Business> {
                         rs.getString("service_label_2"),
                         rs.getString("service_label_3")),
                 ZoneId.of(rs.getString("time_zone")),
+                rs.getBoolean("call_screening"),
                 rs.getString("twilio_number"),
                 rs.getString("twilio_number_sid"),
                 new Subscription(

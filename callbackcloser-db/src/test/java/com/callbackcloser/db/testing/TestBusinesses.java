@@ -23,6 +23,20 @@ public final class TestBusinesses {
 
     public static Business create(
             TransactionRunner transactions, SubscriptionStatus status, String twilioNumber, String notifyPhone) {
+        return create(transactions, status, twilioNumber, notifyPhone, false);
+    }
+
+    /** An active business whose forwarded calls hear the "press 1" whisper first. */
+    public static Business createWithCallScreening(TransactionRunner transactions) {
+        return create(transactions, SubscriptionStatus.ACTIVE, nextTwilioNumber(), null, true);
+    }
+
+    private static Business create(
+            TransactionRunner transactions,
+            SubscriptionStatus status,
+            String twilioNumber,
+            String notifyPhone,
+            boolean callScreening) {
         // An active business is on the Starter plan, given by hand: texting works without Stripe in tests.
         NewBusiness business = new NewBusiness(
                 new BusinessSettings(
@@ -31,7 +45,8 @@ public final class TestBusinesses {
                         notifyPhone,
                         20,
                         ServiceLabels.DEFAULTS,
-                        ZoneId.of("America/New_York")),
+                        ZoneId.of("America/New_York"),
+                        callScreening),
                 twilioNumber,
                 status,
                 status == SubscriptionStatus.ACTIVE ? PlanTier.STARTER : null);
