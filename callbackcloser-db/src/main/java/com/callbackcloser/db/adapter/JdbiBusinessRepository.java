@@ -31,6 +31,11 @@ final class JdbiBusinessRepository implements BusinessRepository {
     }
 
     @Override
+    public Optional<Business> findByCallSid(String callSid) {
+        return dao.findByCallSid(callSid);
+    }
+
+    @Override
     public List<Business> listAll() {
         return dao.listAll();
     }

@@ -19,6 +19,10 @@ public interface BusinessDao {
     @SqlQuery("SELECT * FROM businesses WHERE twilio_number = :twilioNumber")
     Optional<Business> findByTwilioNumber(@Bind("twilioNumber") String twilioNumber);
 
+    /** The business a call (by its CallSid) came in for. */
+    @SqlQuery("SELECT b.* FROM businesses b JOIN calls c ON c.business_id = b.id WHERE c.call_sid = :callSid")
+    Optional<Business> findByCallSid(@Bind("callSid") String callSid);
+
     @SqlQuery("SELECT * FROM businesses ORDER BY created_at, id")
     List<Business> listAll();
 
