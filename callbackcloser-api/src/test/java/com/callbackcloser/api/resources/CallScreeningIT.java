@@ -10,6 +10,7 @@ import com.callbackcloser.api.testing.ServiceUnderTest;
 import com.callbackcloser.api.testing.TwilioFake;
 import com.callbackcloser.api.testing.TwilioSignature;
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.CallRecord;
 import com.callbackcloser.core.model.SubscriptionStatus;
 import com.callbackcloser.db.testing.TestBusinesses;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -172,6 +173,14 @@ class CallScreeningIT {
                 .containsEntry("dial_call_status", "completed");
         assertThat(call().get("screen_key_pressed_at")).isNull();
         assertThat(leadCount()).isEqualTo(1);
+        CallRecord shown = SERVICE.transactions()
+                .inTransaction(r -> r.calls().findById(callId()))
+                .orElseThrow();
+        assertThat(shown.screened())
+                .as("the lead's call explains why completed was texted")
+                .isTrue();
+        assertThat(shown.screenKeyPressedAt()).isNull();
+        assertThat(shown.missed()).isTrue();
         Eventually.within(
                 OUTBOX, () -> assertThat(SERVICE.twilio.sentMessages()).hasSize(1));
         assertThat(SERVICE.twilio.sentMessages().get(0))
@@ -469,6 +478,14 @@ class CallScreeningIT {
                         h.createQuery("""
                         SELECT status, answered, missed, dial_call_status, screened, screen_key_pressed_at
                           FROM calls WHERE call_sid = :sid""").bind("sid", parentSid).mapToMap().one());
+    }
+
+    private UUID callId() {
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("SELECT id FROM calls WHERE call_sid = :sid")
+                        .bind("sid", parentSid)
+                        .mapTo(UUID.class)
+                        .one());
     }
 
     private int callCount() {
