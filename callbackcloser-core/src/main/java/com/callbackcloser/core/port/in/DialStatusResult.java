@@ -4,7 +4,11 @@ import com.callbackcloser.core.model.Screening;
 import java.util.Objects;
 import java.util.UUID;
 
-/** @param screening what the whisper established, which the decision took into account (logged) */
+/**
+ * The decision taken for one status callback, with the rows it concerns.
+ *
+ * @param screening what the whisper established, which the decision took into account (logged)
+ */
 public record DialStatusResult(DialStatusOutcome outcome, UUID callId, UUID leadId, Screening screening) {
     public DialStatusResult {
         Objects.requireNonNull(outcome, "outcome");
