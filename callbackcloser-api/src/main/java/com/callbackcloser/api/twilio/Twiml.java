@@ -16,6 +16,9 @@ import java.util.List;
 public final class Twiml {
     public static final String MEDIA_TYPE = "application/xml";
 
+    /** Seconds the whisper waits for the key after the prompt: a person has it by then; voicemail never will. */
+    static final int SCREEN_TIMEOUT_SECONDS = 5;
+
     private Twiml() {}
 
     /**
@@ -64,9 +67,6 @@ public final class Twiml {
                 .build()
                 .toXml();
     }
-
-    /** Seconds the whisper waits for the key after the prompt: a person has it by then; voicemail never will. */
-    static final int SCREEN_TIMEOUT_SECONDS = 5;
 
     /** The answer to the whisper's key press: the empty document ends the whisper and connects the leg. */
     public static String connect() {
