@@ -21,6 +21,8 @@ import com.callbackcloser.api.outbox.OutboxWorker;
 import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.resources.StripeWebhookResource;
 import com.callbackcloser.api.resources.TwilioMessageStatusResource;
+import com.callbackcloser.api.resources.TwilioScreenResource;
+import com.callbackcloser.api.resources.TwilioScreenResultResource;
 import com.callbackcloser.api.resources.TwilioSmsResource;
 import com.callbackcloser.api.resources.TwilioStatusResource;
 import com.callbackcloser.api.resources.TwilioVoiceResource;
@@ -43,6 +45,7 @@ import com.callbackcloser.core.port.out.SmsGateway;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import com.callbackcloser.core.service.BillingEventService;
 import com.callbackcloser.core.service.BillingService;
+import com.callbackcloser.core.service.CallScreeningService;
 import com.callbackcloser.core.service.InboundSmsService;
 import com.callbackcloser.core.service.IncomingCallService;
 import com.callbackcloser.core.service.MessageStatusService;
@@ -209,6 +212,9 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
                 .jersey()
                 .register(new TwilioVoiceResource(
                         new IncomingCallService(transactions, clock), urls, rawPayload, decisions));
+        CallScreeningService screening = new CallScreeningService(transactions, clock);
+        environment.jersey().register(new TwilioScreenResource(screening, urls, decisions));
+        environment.jersey().register(new TwilioScreenResultResource(screening, decisions));
         environment
                 .jersey()
                 .register(new TwilioStatusResource(

@@ -116,7 +116,8 @@ public final class BusinessCommand extends OperatorCommand {
                             namespace.getInt("missedCallSeconds"),
                             ServiceLabels.DEFAULTS,
                             BusinessSettings.timeZone(namespace.getString("timeZone")),
-                            TextTiming.DEFAULTS),
+                            TextTiming.DEFAULTS,
+                            false),
                     namespace.getString("twilioNumber"),
                     status(namespace.getString("subscription")),
                     status(namespace.getString("subscription")) == SubscriptionStatus.ACTIVE

@@ -18,6 +18,7 @@ public record BusinessView(
         String timeZone,
         int followUpMinutes,
         boolean ownerQuietHours,
+        boolean callScreening,
         String twilioNumber,
         String twilioNumberSid,
         SubscriptionView subscription,
@@ -41,6 +42,7 @@ public record BusinessView(
                 b.timeZone().getId(),
                 b.textTiming().followUpMinutes(),
                 b.textTiming().ownerQuietHours(),
+                b.callScreening(),
                 b.twilioNumber(),
                 b.twilioNumberSid(),
                 new SubscriptionView(

@@ -18,6 +18,8 @@ public record LeadDetailView(LeadView lead, CallView call, List<MessageView> tra
             String dialCallStatus,
             boolean answered,
             boolean missed,
+            boolean screened,
+            Instant screenKeyPressedAt,
             Integer callDurationSeconds,
             Integer dialCallDurationSeconds,
             RecordingView recording,
@@ -39,6 +41,8 @@ public record LeadDetailView(LeadView lead, CallView call, List<MessageView> tra
                         c.dialCallStatus(),
                         c.answered(),
                         c.missed(),
+                        c.screened(),
+                        c.screenKeyPressedAt(),
                         c.callDurationSeconds(),
                         c.dialCallDurationSeconds(),
                         c.recording() == null

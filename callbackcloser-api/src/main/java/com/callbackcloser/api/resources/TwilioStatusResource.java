@@ -22,6 +22,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +67,10 @@ public final class TwilioStatusResource {
         DialStatusOutcome outcome = result.outcome();
         decisions.count("twilio.status", outcome.logName());
         LOG.info(
-                "event=twilio.status callSid={} dialCallStatus={} decision={} leadId={}",
+                "event=twilio.status callSid={} dialCallStatus={} screening={} decision={} leadId={}",
                 callback.callSid(),
                 callback.dialCallStatus(),
+                result.screening().name().toLowerCase(Locale.ROOT),
                 outcome.logName(),
                 result.leadId());
         return WebhookResponses.twiml(Twiml.empty(), outcome.logName());

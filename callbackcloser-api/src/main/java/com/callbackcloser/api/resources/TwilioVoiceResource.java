@@ -56,9 +56,12 @@ public final class TwilioVoiceResource {
                     callSid, form.getOrNull("ParentCallSid"), form.getOrNull("From"), to, rawPayload.json(form)));
             if (decision instanceof IncomingCallDecision.ForwardToOwner forward) {
                 LOG.info(
-                        "event=twilio.voice callSid={} decision=forward timeout={}", callSid, forward.timeoutSeconds());
+                        "event=twilio.voice callSid={} decision=forward timeout={} screened={}",
+                        callSid,
+                        forward.timeoutSeconds(),
+                        forward.screened());
                 decisions.count("twilio.voice", "forward");
-                return WebhookResponses.twiml(Twiml.forward(forward, urls.status()), "forward");
+                return WebhookResponses.twiml(Twiml.forward(forward, urls.status(), urls.screen()), "forward");
             }
             LOG.warn(
                     "event=twilio.voice callSid={} decision=not_configured reason=\"{}\"",

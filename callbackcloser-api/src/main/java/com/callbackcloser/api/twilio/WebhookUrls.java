@@ -8,13 +8,18 @@ import java.util.UUID;
 
 /**
  * The public URLs Twilio calls. Outside production, when a shared webhook token is configured, it rides in
- * the {@code webhook_token} query parameter so Twilio's callbacks (Dial action, recording) authenticate too.
+ * the {@code webhook_token} query parameter so Twilio's callbacks (Dial action, recording, the screening whisper and
+ * its key press) authenticate too.
  */
 public final class WebhookUrls {
     public static final String VOICE_PATH = "/api/twilio/voice";
     public static final String STATUS_PATH = "/api/twilio/status";
     public static final String SMS_PATH = "/api/twilio/sms";
     public static final String MESSAGE_STATUS_PATH = "/api/twilio/message-status";
+    /** The whisper a screened forwarded leg hears (the {@code <Number url>}). */
+    public static final String SCREEN_PATH = "/api/twilio/screen";
+    /** Where the whisper's key press goes (its {@code <Gather action>}). */
+    public static final String SCREEN_RESULT_PATH = "/api/twilio/screen-result";
 
     private final String appUrl;
     private final String token;
@@ -31,6 +36,14 @@ public final class WebhookUrls {
 
     public String status() {
         return url(STATUS_PATH);
+    }
+
+    public String screen() {
+        return url(SCREEN_PATH);
+    }
+
+    public String screenResult() {
+        return url(SCREEN_RESULT_PATH);
     }
 
     public String sms() {

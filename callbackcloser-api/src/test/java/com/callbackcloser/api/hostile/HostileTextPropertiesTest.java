@@ -42,6 +42,7 @@ class HostileTextPropertiesTest {
             ServiceLabels.DEFAULTS,
             Business.DEFAULT_TIME_ZONE,
             TextTiming.DEFAULTS,
+            false,
             "+14155550100",
             null,
             Subscription.NONE,

@@ -33,14 +33,19 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The four Twilio webhooks under random and malformed form bodies. Whatever arrives, the answer is a 4xx or a
+ * The Twilio webhooks under random and malformed form bodies. Whatever arrives, the answer is a 4xx or a
  * 200 with well-formed TwiML; never a 500, and never a 503 (which asks Twilio to retry a request that can never
  * succeed). Every body that still parses as a form is signed, so it gets past authentication and reaches the
  * resources and the database; afterwards the service is healthy and a business nobody aimed at is unchanged.
  */
 class TwilioWebhookFuzzIT {
-    static final List<String> PATHS =
-            List.of("/api/twilio/voice", "/api/twilio/status", "/api/twilio/sms", "/api/twilio/message-status");
+    static final List<String> PATHS = List.of(
+            "/api/twilio/voice",
+            "/api/twilio/screen",
+            "/api/twilio/screen-result",
+            "/api/twilio/status",
+            "/api/twilio/sms",
+            "/api/twilio/message-status");
     /** The parameters that become database keys. */
     private static final List<String> IDENTIFIERS = List.of(
             "AccountSid",
@@ -281,7 +286,8 @@ class TwilioWebhookFuzzIT {
                         "SmsStatus",
                         "ErrorCode",
                         "NumMedia",
-                        "CallerName")
+                        "CallerName",
+                        "Digits")
                 .flatMap(name -> valueFor(name).map(value -> new Param(name, value)));
         Arbitrary<Param> anything = Combinators.combine(HostileText.strings(), HostileText.strings())
                 .as(Param::new);
@@ -358,6 +364,11 @@ class TwilioWebhookFuzzIT {
                         Tuple.of(1, Arbitraries.just(TwilioFake.recordingUrl("RE" + "0".repeat(32)))),
                         Tuple.of(1, Arbitraries.of("javascript:alert(1)", "file:///etc/passwd", "http://[::1", "")),
                         Tuple.of(2, hostile));
+            case "Digits" ->
+                Arbitraries.frequencyOf(
+                        Tuple.of(3, Arbitraries.of("1", "2", "0", "#", "*", "")),
+                        Tuple.of(1, Arbitraries.of("11", " 1 ", "１", "1#")),
+                        Tuple.of(1, hostile));
             case "RecordingStatus" ->
                 Arbitraries.frequencyOf(
                         Tuple.of(1, Arbitraries.of("completed", "absent", "failed")), Tuple.of(1, hostile));
@@ -491,6 +502,16 @@ class TwilioWebhookFuzzIT {
                 form.add(new Param("From", "+14155550123"));
                 form.add(new Param("To", target.twilioNumber()));
                 form.add(new Param("CallStatus", "ringing"));
+            }
+            case "/api/twilio/screen", "/api/twilio/screen-result" -> {
+                // The forwarded leg, child of a call that may or may not exist.
+                form.add(new Param("CallSid", "CA" + sid));
+                form.add(new Param(
+                        "ParentCallSid", "CA" + UUID.randomUUID().toString().replace("-", "")));
+                form.add(new Param("Direction", "outbound-dial"));
+                form.add(new Param("From", target.twilioNumber()));
+                form.add(new Param("To", "+14155550199"));
+                form.add(new Param("Digits", "1"));
             }
             case "/api/twilio/status" -> {
                 form.add(new Param("CallSid", "CA" + sid));

@@ -103,6 +103,50 @@ class WebhookTokenModeIT {
                         + "webhook_token=current-token\"");
     }
 
+    @Test
+    void theScreeningUrlsCarryTheTokenAndAreRefusedWithoutIt() {
+        Business screening = TestBusinesses.createWithCallScreening(SERVICE.transactions());
+        String parent = "CA" + System.nanoTime();
+        HttpResponse<String> voice = SERVICE.webhooks()
+                .postRaw(
+                        "/api/twilio/voice?webhook_token=current-token",
+                        encode(params("CallSid", parent, "From", "+14155550123", "To", screening.twilioNumber())),
+                        Map.of());
+        String leg = encode(params(
+                "CallSid",
+                "CA" + System.nanoTime(),
+                "ParentCallSid",
+                parent,
+                "Direction",
+                "outbound-dial",
+                "From",
+                screening.twilioNumber(),
+                "To",
+                "+14155550199",
+                "Digits",
+                "1"));
+        HttpResponse<String> whisper =
+                SERVICE.webhooks().postRaw("/api/twilio/screen?webhook_token=current-token", leg, Map.of());
+
+        assertThat(voice.body())
+                .contains("url=\"https://callbacks.example.test/api/twilio/screen?webhook_token=current-token\"");
+        assertThat(whisper.statusCode()).isEqualTo(200);
+        assertThat(whisper.body())
+                .contains("action=\"https://callbacks.example.test/api/twilio/screen-result?"
+                        + "webhook_token=current-token\"");
+        assertThat(SERVICE.webhooks()
+                        .postRaw("/api/twilio/screen-result", leg, Map.of())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(SERVICE.webhooks()
+                        .postRaw("/api/twilio/screen", leg, Map.of("X-Webhook-Token", "wrong"))
+                        .statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> pressed =
+                SERVICE.webhooks().postRaw("/api/twilio/screen-result?webhook_token=current-token", leg, Map.of());
+        assertThat(pressed.headers().firstValue("X-CallbackCloser-Decision")).contains("accepted");
+    }
+
     private HttpResponse<String> post(String path, Map<String, String> headers) {
         return SERVICE.webhooks().postRaw(path, body, headers);
     }

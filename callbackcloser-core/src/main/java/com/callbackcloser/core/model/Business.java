@@ -6,7 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A customer of ours: one Twilio number, one owner phone to forward calls to. */
+/**
+ * A customer of ours: one Twilio number, one owner phone to forward calls to.
+ *
+ * @param callScreening whether the forwarded leg first hears "press 1 to take this call", so that carrier voicemail
+ *     picking up counts as a missed call
+ */
 public record Business(
         UUID id,
         String name,
@@ -16,6 +21,7 @@ public record Business(
         ServiceLabels serviceLabels,
         ZoneId timeZone,
         TextTiming textTiming,
+        boolean callScreening,
         String twilioNumber,
         String twilioNumberSid,
         Subscription subscription,

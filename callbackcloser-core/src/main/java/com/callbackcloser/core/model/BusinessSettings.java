@@ -9,6 +9,9 @@ import java.util.Objects;
  * that are real numbers (stored in E.164), missed-call seconds 5 to 90, labels 1 to 40 characters, a real
  * IANA time zone, and the timing of follow-ups and owner texts ({@link TextTiming}). A refused field is named in
  * the {@link InvalidInputException}.
+ *
+ * @param callScreening whether forwarded calls are screened with a "press 1" whisper; off unless the owner turns it
+ *     on, since it changes what the owner hears on every call
  */
 public record BusinessSettings(
         String name,
@@ -17,7 +20,8 @@ public record BusinessSettings(
         int missedCallSeconds,
         ServiceLabels serviceLabels,
         ZoneId timeZone,
-        TextTiming textTiming) {
+        TextTiming textTiming,
+        boolean callScreening) {
 
     public static final int MIN_NAME_LENGTH = 2;
     public static final int MAX_NAME_LENGTH = 120;
@@ -49,7 +53,7 @@ public record BusinessSettings(
         Objects.requireNonNull(textTiming, "textTiming");
     }
 
-    /** Business defaults: 20 s, Repair / Install / Maintenance, New York, a follow-up after 2 h. */
+    /** Business defaults: 20 s, Repair / Install / Maintenance, New York, a follow-up after 2 h, no call screening. */
     public static BusinessSettings withDefaults(String name, String forwardingNumber, String notifyPhone) {
         return new BusinessSettings(
                 name,
@@ -58,7 +62,8 @@ public record BusinessSettings(
                 Business.DEFAULT_MISSED_CALL_SECONDS,
                 ServiceLabels.DEFAULTS,
                 Business.DEFAULT_TIME_ZONE,
-                TextTiming.DEFAULTS);
+                TextTiming.DEFAULTS,
+                false);
     }
 
     public static BusinessSettings of(Business business) {
@@ -69,7 +74,8 @@ public record BusinessSettings(
                 business.missedCallSeconds(),
                 business.serviceLabels(),
                 business.timeZone(),
-                business.textTiming());
+                business.textTiming(),
+                business.callScreening());
     }
 
     /** An IANA region id such as America/Chicago; offsets ("+02:00") and abbreviations are refused. */

@@ -19,7 +19,8 @@ public record BusinessSettingsPatch(
         List<String> serviceLabels,
         String timeZone,
         Integer followUpMinutes,
-        Boolean ownerQuietHours) {
+        Boolean ownerQuietHours,
+        Boolean callScreening) {
 
     /** The settings after this patch, validated; throws {@link InvalidInputException} naming a bad field. */
     public BusinessSettings applyTo(BusinessSettings current) {
@@ -37,7 +38,8 @@ public record BusinessSettingsPatch(
                                 : current.textTiming().followUpMinutes(),
                         ownerQuietHours != null
                                 ? ownerQuietHours
-                                : current.textTiming().ownerQuietHours()));
+                                : current.textTiming().ownerQuietHours()),
+                callScreening != null ? callScreening : current.callScreening());
     }
 
     /** The fields that differ between two settings, for the audit trail. */
@@ -63,6 +65,11 @@ public record BusinessSettingsPatch(
                 "ownerQuietHours",
                 String.valueOf(before.textTiming().ownerQuietHours()),
                 String.valueOf(after.textTiming().ownerQuietHours()));
+        compare(
+                changes,
+                "callScreening",
+                String.valueOf(before.callScreening()),
+                String.valueOf(after.callScreening()));
         return changes;
     }
 

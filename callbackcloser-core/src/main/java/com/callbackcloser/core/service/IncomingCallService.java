@@ -13,7 +13,11 @@ import com.callbackcloser.core.port.out.TransactionRunner;
 import java.time.Clock;
 import java.util.Optional;
 
-/** A call rings the business's Twilio number: record it and forward it to the owner. */
+/**
+ * A call rings the business's Twilio number: record it and forward it to the owner. Whether the forwarded leg is
+ * screened is decided here, once, and stored on the call: the status callback judges the call by what its leg
+ * heard, even if the owner changes the setting while it rings.
+ */
 public final class IncomingCallService implements HandleIncomingCallUseCase {
     private final TransactionRunner transactions;
     private final Clock clock;
@@ -46,10 +50,14 @@ public final class IncomingCallService implements HandleIncomingCallUseCase {
                                     PhoneNumbers.normalize(trimToNull(call.from())),
                                     call.to().strip(),
                                     to,
+                                    business.callScreening(),
                                     call.rawPayloadJson()),
                             clock.instant());
             return new IncomingCallDecision.ForwardToOwner(
-                    business.forwardingNumber(), business.missedCallSeconds(), business.twilioNumber());
+                    business.forwardingNumber(),
+                    business.missedCallSeconds(),
+                    business.twilioNumber(),
+                    business.callScreening());
         });
     }
 }

@@ -4,6 +4,7 @@ import static com.callbackcloser.core.model.Strings.isBlank;
 import static com.callbackcloser.core.model.Strings.trimToNull;
 
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.CallScreeningState;
 import com.callbackcloser.core.model.ConversationState;
 import com.callbackcloser.core.model.DeliveryState;
 import com.callbackcloser.core.model.DialOutcome;
@@ -13,6 +14,7 @@ import com.callbackcloser.core.model.Participant;
 import com.callbackcloser.core.model.PhoneNumbers;
 import com.callbackcloser.core.model.Plans;
 import com.callbackcloser.core.model.RecordingMetadata;
+import com.callbackcloser.core.model.Screening;
 import com.callbackcloser.core.port.in.DialStatusCallback;
 import com.callbackcloser.core.port.in.DialStatusOutcome;
 import com.callbackcloser.core.port.in.DialStatusResult;
@@ -26,7 +28,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The status webhook: when the forwarded leg was not answered, record a lead and queue the first text.
+ * The status webhook: when the forwarded leg was not answered, record a lead and queue the first text. With
+ * screening, a leg Twilio reports completed without a recorded key press was voicemail: not answered
+ * ({@link DialOutcome#of}).
  *
  * <p>All of it happens in one transaction. The call upsert locks the call row, so concurrent deliveries of
  * the same callback run one after the other, and each retry finds the lead already started and does
@@ -74,7 +78,14 @@ public final class MissedCallService implements HandleDialStatusUseCase {
             return DialStatusResult.of(DialStatusOutcome.UNKNOWN_BUSINESS);
         }
         Business business = found.get();
-        DialOutcome outcome = DialOutcome.fromDialCallStatus(callback.dialCallStatus());
+        // Read under the call's row lock: a key press recorded concurrently is either seen here or refused as too
+        // late, never lost between the two.
+        Screening screening = repositories
+                .calls()
+                .lockScreening(callback.callSid().strip())
+                .map(CallScreeningState::screening)
+                .orElse(Screening.OFF);
+        DialOutcome outcome = DialOutcome.of(callback.dialCallStatus(), screening);
         Instant now = clock.instant();
         String callerRaw = trimToNull(callback.from());
         String caller = PhoneNumbers.normalize(callerRaw);
@@ -101,17 +112,17 @@ public final class MissedCallService implements HandleDialStatusUseCase {
                         now);
 
         if (outcome == DialOutcome.ANSWERED) {
-            return new DialStatusResult(DialStatusOutcome.ANSWERED, callId, null);
+            return new DialStatusResult(DialStatusOutcome.ANSWERED, callId, null, screening);
         }
         if (outcome != DialOutcome.MISSED) {
-            return new DialStatusResult(DialStatusOutcome.NOT_FINAL, callId, null);
+            return new DialStatusResult(DialStatusOutcome.NOT_FINAL, callId, null, screening);
         }
 
         Lead lead = repositories
                 .leads()
                 .findOrCreateForCall(
                         business.id(), callId, callerRaw == null ? "" : callerRaw, caller == null ? "" : caller, now);
-        return new DialStatusResult(startConversation(repositories, business, lead, now), callId, lead.id());
+        return new DialStatusResult(startConversation(repositories, business, lead, now), callId, lead.id(), screening);
     }
 
     private DialStatusOutcome startConversation(Repositories repositories, Business business, Lead lead, Instant now) {

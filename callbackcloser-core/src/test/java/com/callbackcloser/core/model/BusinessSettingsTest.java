@@ -69,16 +69,34 @@ class BusinessSettingsTest {
     void aPatchChangesTheTimingItSendsAndTheAuditNamesTheFields() {
         BusinessSettings before = BusinessSettings.withDefaults("Acme", "+14155550199", null);
         BusinessSettings after =
-                new BusinessSettingsPatch(null, null, null, null, null, null, 30, true).applyTo(before);
+                new BusinessSettingsPatch(null, null, null, null, null, null, 30, true, null).applyTo(before);
 
         assertThat(after.textTiming()).isEqualTo(new TextTiming(30, true));
         assertThat(BusinessSettingsPatch.differences(before, after))
                 .containsExactly(
                         new FieldChange("followUpMinutes", "120", "30"),
                         new FieldChange("ownerQuietHours", "false", "true"));
-        assertThat(new BusinessSettingsPatch(null, null, null, null, null, null, null, null)
+        assertThat(new BusinessSettingsPatch(null, null, null, null, null, null, null, null, null)
                         .applyTo(after)
                         .textTiming())
                 .isEqualTo(new TextTiming(30, true));
+    }
+
+    @Test
+    void callScreeningIsOffByDefaultAndTurningItOnIsOneAuditedChange() {
+        BusinessSettings before = BusinessSettings.withDefaults("Acme Plumbing", "+14155550199", null);
+        BusinessSettingsPatch turnOn = new BusinessSettingsPatch(null, null, null, null, null, null, null, null, true);
+        BusinessSettingsPatch leaveAlone =
+                new BusinessSettingsPatch(null, null, null, 15, null, null, null, null, null);
+
+        BusinessSettings after = turnOn.applyTo(before);
+
+        assertThat(before.callScreening()).isFalse();
+        assertThat(after.callScreening()).isTrue();
+        assertThat(BusinessSettingsPatch.differences(before, after))
+                .containsExactly(new FieldChange("callScreening", "false", "true"));
+        assertThat(leaveAlone.applyTo(after).callScreening()).isTrue();
+        assertThat(BusinessSettingsPatch.differences(after, turnOn.applyTo(after)))
+                .isEmpty();
     }
 }

@@ -21,7 +21,8 @@ class NewBusinessTest {
                         20,
                         ServiceLabels.DEFAULTS,
                         NEW_YORK,
-                        TextTiming.DEFAULTS),
+                        TextTiming.DEFAULTS,
+                        false),
                 "415-555-0100",
                 SubscriptionStatus.ACTIVE,
                 PlanTier.STARTER);
@@ -60,7 +61,7 @@ class NewBusinessTest {
 
     private static BusinessSettings settings(String name, String forwarding, int seconds) {
         return new BusinessSettings(
-                name, forwarding, null, seconds, ServiceLabels.DEFAULTS, NEW_YORK, TextTiming.DEFAULTS);
+                name, forwarding, null, seconds, ServiceLabels.DEFAULTS, NEW_YORK, TextTiming.DEFAULTS, false);
     }
 
     private static void assertField(Runnable construction, String field) {

@@ -25,6 +25,7 @@ class ConversationTest {
             new ServiceLabels("Leak repair", "Water heater", "Drain cleaning"),
             Business.DEFAULT_TIME_ZONE,
             TextTiming.DEFAULTS,
+            false,
             "+14155550100",
             null,
             Subscription.NONE,

@@ -63,6 +63,7 @@ class FollowUpsTest {
                 ServiceLabels.DEFAULTS,
                 Business.DEFAULT_TIME_ZONE,
                 timing,
+                false,
                 "+14155550100",
                 null,
                 Subscription.NONE,

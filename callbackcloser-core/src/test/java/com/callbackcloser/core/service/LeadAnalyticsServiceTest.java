@@ -13,6 +13,7 @@ import com.callbackcloser.core.model.Membership;
 import com.callbackcloser.core.model.Role;
 import com.callbackcloser.core.model.ServiceLabels;
 import com.callbackcloser.core.model.Subscription;
+import com.callbackcloser.core.model.TextTiming;
 import com.callbackcloser.core.port.in.LeadAnalyticsQuery;
 import com.callbackcloser.core.port.in.ResourceNotFoundException;
 import com.callbackcloser.core.port.out.AnalyticsRepository;
@@ -84,6 +85,8 @@ class LeadAnalyticsServiceTest {
                 20,
                 ServiceLabels.DEFAULTS,
                 LOS_ANGELES,
+                TextTiming.DEFAULTS,
+                false,
                 null,
                 null,
                 Subscription.NONE,

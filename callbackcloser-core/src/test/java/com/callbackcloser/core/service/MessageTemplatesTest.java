@@ -52,6 +52,7 @@ class MessageTemplatesTest {
                 ServiceLabels.DEFAULTS,
                 Business.DEFAULT_TIME_ZONE,
                 TextTiming.DEFAULTS,
+                false,
                 "+14155550100",
                 null,
                 Subscription.NONE,

@@ -31,6 +31,11 @@ final class JdbiBusinessRepository implements BusinessRepository {
     }
 
     @Override
+    public Optional<Business> findByCallSid(String callSid) {
+        return dao.findByCallSid(callSid);
+    }
+
+    @Override
     public List<Business> listAll() {
         return dao.listAll();
     }
@@ -51,6 +56,7 @@ final class JdbiBusinessRepository implements BusinessRepository {
                         settings.timeZone().getId(),
                         settings.textTiming().followUpMinutes(),
                         settings.textTiming().ownerQuietHours(),
+                        settings.callScreening(),
                         business.twilioNumber(),
                         business.subscriptionStatus().name(),
                         business.manualPlan() == null
@@ -115,6 +121,7 @@ final class JdbiBusinessRepository implements BusinessRepository {
                 settings.timeZone().getId(),
                 settings.textTiming().followUpMinutes(),
                 settings.textTiming().ownerQuietHours(),
+                settings.callScreening(),
                 now);
     }
 

@@ -1,6 +1,7 @@
 package com.callbackcloser.db.adapter;
 
 import com.callbackcloser.core.model.CallRecord;
+import com.callbackcloser.core.model.CallScreeningState;
 import com.callbackcloser.core.model.RecordingMetadata;
 import com.callbackcloser.core.port.out.CallRepository;
 import com.callbackcloser.core.port.out.DialResultRecord;
@@ -27,6 +28,7 @@ final class JdbiCallRepository implements CallRepository {
                 call.fromNumber(),
                 call.toRaw(),
                 call.toNumber(),
+                call.screened(),
                 call.rawPayloadJson(),
                 now);
     }
@@ -82,5 +84,15 @@ final class JdbiCallRepository implements CallRepository {
     @Override
     public Optional<CallRecord> findById(UUID id) {
         return dao.findById(id);
+    }
+
+    @Override
+    public Optional<CallScreeningState> lockScreening(String callSid) {
+        return dao.lockScreening(callSid);
+    }
+
+    @Override
+    public void recordScreenKeyPress(String callSid, Instant now) {
+        dao.recordScreenKeyPress(callSid, now);
     }
 }

@@ -19,18 +19,22 @@ public interface BusinessDao {
     @SqlQuery("SELECT * FROM businesses WHERE twilio_number = :twilioNumber")
     Optional<Business> findByTwilioNumber(@Bind("twilioNumber") String twilioNumber);
 
+    /** The business a call (by its CallSid) came in for. */
+    @SqlQuery("SELECT b.* FROM businesses b JOIN calls c ON c.business_id = b.id WHERE c.call_sid = :callSid")
+    Optional<Business> findByCallSid(@Bind("callSid") String callSid);
+
     @SqlQuery("SELECT * FROM businesses ORDER BY created_at, id")
     List<Business> listAll();
 
     @SqlQuery("""
             INSERT INTO businesses (name, forwarding_number, notify_phone, missed_call_seconds,
                                     service_label_1, service_label_2, service_label_3, time_zone,
-                                    follow_up_minutes, owner_quiet_hours, twilio_number,
+                                    follow_up_minutes, owner_quiet_hours, call_screening, twilio_number,
                                     subscription_status, stripe_price_id, subscription_status_changed_at,
                                     created_at, updated_at)
             VALUES (:name, :forwardingNumber, :notifyPhone, :missedCallSeconds,
-                    :label1, :label2, :label3, :timeZone, :followUpMinutes, :ownerQuietHours, :twilioNumber,
-                    :subscriptionStatus, :priceId, :now, :now, :now)
+                    :label1, :label2, :label3, :timeZone, :followUpMinutes, :ownerQuietHours, :callScreening,
+                    :twilioNumber, :subscriptionStatus, :priceId, :now, :now, :now)
             RETURNING *
             """)
     Business insert(
@@ -44,6 +48,7 @@ public interface BusinessDao {
             @Bind("timeZone") String timeZone,
             @Bind("followUpMinutes") int followUpMinutes,
             @Bind("ownerQuietHours") boolean ownerQuietHours,
+            @Bind("callScreening") boolean callScreening,
             @Bind("twilioNumber") String twilioNumber,
             @Bind("subscriptionStatus") String subscriptionStatus,
             @Bind("priceId") String priceId,
@@ -113,7 +118,7 @@ public interface BusinessDao {
                SET name = :name, forwarding_number = :forwardingNumber, notify_phone = :notifyPhone,
                    missed_call_seconds = :missedCallSeconds, service_label_1 = :label1, service_label_2 = :label2,
                    service_label_3 = :label3, time_zone = :timeZone, follow_up_minutes = :followUpMinutes,
-                   owner_quiet_hours = :ownerQuietHours, updated_at = :now
+                   owner_quiet_hours = :ownerQuietHours, call_screening = :callScreening, updated_at = :now
              WHERE id = :id
             """)
     void updateSettings(
@@ -128,6 +133,7 @@ public interface BusinessDao {
             @Bind("timeZone") String timeZone,
             @Bind("followUpMinutes") int followUpMinutes,
             @Bind("ownerQuietHours") boolean ownerQuietHours,
+            @Bind("callScreening") boolean callScreening,
             @Bind("now") Instant now);
 
     @SqlUpdate("""

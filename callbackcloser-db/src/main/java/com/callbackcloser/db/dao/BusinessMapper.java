@@ -26,6 +26,7 @@ public final class BusinessMapper implements RowMapper<Business> {
                         rs.getString("service_label_3")),
                 ZoneId.of(rs.getString("time_zone")),
                 new TextTiming(rs.getInt("follow_up_minutes"), rs.getBoolean("owner_quiet_hours")),
+                rs.getBoolean("call_screening"),
                 rs.getString("twilio_number"),
                 rs.getString("twilio_number_sid"),
                 new Subscription(

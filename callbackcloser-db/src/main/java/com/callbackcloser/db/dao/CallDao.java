@@ -1,6 +1,7 @@
 package com.callbackcloser.db.dao;
 
 import com.callbackcloser.core.model.CallRecord;
+import com.callbackcloser.core.model.CallScreeningState;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,13 +16,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface CallDao {
 
-    /** Voice webhook: never moves a call that has already been dialled back to RECEIVED. */
+    /**
+     * Voice webhook: never moves a call that has already been dialled back to RECEIVED. Whether the leg is screened
+     * follows the latest TwiML we answered (the one Twilio runs), until the Dial's result is in.
+     */
     @SqlQuery("""
             INSERT INTO calls (business_id, call_sid, parent_call_sid, from_raw, from_number, to_raw, to_number,
-                               status, raw_payload, created_at, updated_at)
+                               status, screened, raw_payload, created_at, updated_at)
             VALUES (:businessId, :callSid, :parentCallSid, :fromRaw, :fromNumber, :toRaw, :toNumber,
-                    'RECEIVED', CAST(:rawPayload AS jsonb), :now, :now)
+                    'RECEIVED', :screened, CAST(:rawPayload AS jsonb), :now, :now)
             ON CONFLICT (call_sid) DO UPDATE SET
+                screened        = CASE WHEN calls.status = 'RECEIVED' THEN EXCLUDED.screened ELSE calls.screened END,
                 business_id     = COALESCE(calls.business_id, EXCLUDED.business_id),
                 parent_call_sid = COALESCE(calls.parent_call_sid, EXCLUDED.parent_call_sid),
                 from_raw        = COALESCE(calls.from_raw, EXCLUDED.from_raw),
@@ -40,6 +45,7 @@ public interface CallDao {
             @Bind("fromNumber") String fromNumber,
             @Bind("toRaw") String toRaw,
             @Bind("toNumber") String toNumber,
+            @Bind("screened") boolean screened,
             @Bind("rawPayload") String rawPayload,
             @Bind("now") Instant now);
 
@@ -149,6 +155,24 @@ public interface CallDao {
             @Bind("recordingDuration") Integer recordingDuration,
             @Bind("rawPayload") String rawPayload,
             @Bind("now") Instant now);
+
+    /**
+     * Locks against concurrent writers of the call (the key press, the Dial's result), not against the leads that
+     * reference it.
+     */
+    @SqlQuery("""
+            SELECT screened, screen_key_pressed_at, status <> 'RECEIVED' AS dial_ended
+              FROM calls WHERE call_sid = :callSid
+               FOR NO KEY UPDATE
+            """)
+    @RegisterRowMapper(CallScreeningStateMapper.class)
+    Optional<CallScreeningState> lockScreening(@Bind("callSid") String callSid);
+
+    @SqlUpdate("""
+            UPDATE calls SET screen_key_pressed_at = COALESCE(screen_key_pressed_at, :now), updated_at = :now
+             WHERE call_sid = :callSid
+            """)
+    int recordScreenKeyPress(@Bind("callSid") String callSid, @Bind("now") Instant now);
 
     @SqlQuery("SELECT * FROM calls WHERE id = :id")
     @RegisterRowMapper(CallRecordMapper.class)

@@ -20,6 +20,8 @@ public final class CallRecordMapper implements RowMapper<CallRecord> {
                 rs.getString("dial_call_status"),
                 rs.getBoolean("answered"),
                 rs.getBoolean("missed"),
+                rs.getBoolean("screened"),
+                Rows.instant(rs, "screen_key_pressed_at"),
                 Rows.integer(rs, "call_duration_seconds"),
                 Rows.integer(rs, "dial_call_duration_seconds"),
                 RecordingMetadata.of(

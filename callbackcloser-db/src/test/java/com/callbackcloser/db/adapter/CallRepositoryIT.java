@@ -3,6 +3,7 @@ package com.callbackcloser.db.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.model.CallScreeningState;
 import com.callbackcloser.core.model.CallStatus;
 import com.callbackcloser.core.model.RecordingMetadata;
 import com.callbackcloser.core.model.SubscriptionStatus;
@@ -13,6 +14,7 @@ import com.callbackcloser.db.testing.TestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,7 +120,49 @@ class CallRepositoryIT {
         assertThat(call.get("recording_sid")).isEqualTo("RE100");
     }
 
+    @Test
+    void aScreenedCallKeepsItsFirstKeyPressAndTheDialResultEndsTheScreening() {
+        transactions.inTransaction(r -> r.calls().recordIncoming(incoming("CA-screened", true), NOW));
+        assertThat(screening("CA-screened")).contains(new CallScreeningState(true, null, false));
+
+        transactions.inTransaction(r -> {
+            r.calls().recordScreenKeyPress("CA-screened", NOW);
+            r.calls().recordScreenKeyPress("CA-screened", NOW.plusSeconds(5));
+            return null;
+        });
+        assertThat(screening("CA-screened")).contains(new CallScreeningState(true, NOW, false));
+
+        transactions.inTransaction(r -> r.calls().recordDialResult(dial("CA-screened", "CA-leg-screened", null), NOW));
+        assertThat(screening("CA-screened")).contains(new CallScreeningState(true, NOW, true));
+    }
+
+    @Test
+    void aRetriedVoiceWebhookFollowsTheLatestAnswerUntilTheDialEnds() {
+        transactions.inTransaction(r -> r.calls().recordIncoming(incoming("CA-toggled", true), NOW));
+        transactions.inTransaction(r -> r.calls().recordIncoming(incoming("CA-toggled", false), NOW));
+        assertThat(screening("CA-toggled").orElseThrow().screened()).isFalse();
+
+        transactions.inTransaction(r -> r.calls().recordIncoming(incoming("CA-toggled-late", true), NOW));
+        transactions.inTransaction(
+                r -> r.calls().recordDialResult(dial("CA-toggled-late", "CA-leg-toggled", null), NOW));
+        transactions.inTransaction(r -> r.calls().recordIncoming(incoming("CA-toggled-late", false), NOW));
+        assertThat(screening("CA-toggled-late").orElseThrow().screened()).isTrue();
+    }
+
+    @Test
+    void anUnknownCallHasNoScreening() {
+        assertThat(screening("CA-nobody")).isEmpty();
+    }
+
+    private static Optional<CallScreeningState> screening(String callSid) {
+        return transactions.inTransaction(r -> r.calls().lockScreening(callSid));
+    }
+
     private static IncomingCallRecord incoming(String callSid) {
+        return incoming(callSid, false);
+    }
+
+    private static IncomingCallRecord incoming(String callSid, boolean screened) {
         return new IncomingCallRecord(
                 business.id(),
                 callSid,
@@ -127,6 +171,7 @@ class CallRepositoryIT {
                 "+14155550123",
                 business.twilioNumber(),
                 business.twilioNumber(),
+                screened,
                 "{\"CallSid\":\"" + callSid + "\"}");
     }
 

@@ -33,6 +33,21 @@ public final class TestBusinesses {
             String twilioNumber,
             String notifyPhone,
             TextTiming textTiming) {
+        return create(transactions, status, twilioNumber, notifyPhone, textTiming, false);
+    }
+
+    /** An active business whose forwarded calls hear the "press 1" whisper first. */
+    public static Business createWithCallScreening(TransactionRunner transactions) {
+        return create(transactions, SubscriptionStatus.ACTIVE, nextTwilioNumber(), null, TextTiming.DEFAULTS, true);
+    }
+
+    private static Business create(
+            TransactionRunner transactions,
+            SubscriptionStatus status,
+            String twilioNumber,
+            String notifyPhone,
+            TextTiming textTiming,
+            boolean callScreening) {
         // An active business is on the Starter plan, given by hand: texting works without Stripe in tests.
         NewBusiness business = new NewBusiness(
                 new BusinessSettings(
@@ -42,7 +57,8 @@ public final class TestBusinesses {
                         20,
                         ServiceLabels.DEFAULTS,
                         ZoneId.of("America/New_York"),
-                        textTiming),
+                        textTiming,
+                        callScreening),
                 twilioNumber,
                 status,
                 status == SubscriptionStatus.ACTIVE ? PlanTier.STARTER : null);

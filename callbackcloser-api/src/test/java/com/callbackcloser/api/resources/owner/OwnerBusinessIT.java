@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Onboarding, settings, the team, billing actions, and the audit trail they leave. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -81,6 +82,8 @@ class OwnerBusinessIT {
         assertThat(body.get("timeZone").asText()).isEqualTo("America/New_York");
         assertThat(body.get("followUpMinutes").asInt()).isEqualTo(120);
         assertThat(body.get("ownerQuietHours").asBoolean()).isFalse();
+        assertThat(body.get("callScreening").isBoolean()).isTrue();
+        assertThat(body.get("callScreening").asBoolean()).isFalse();
         assertThat(body.get("subscription").get("status").asText()).isEqualTo("INACTIVE");
         assertThat(body.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(api().get(owner, "/api/businesses").json()).hasSize(2);
@@ -194,6 +197,68 @@ class OwnerBusinessIT {
                         "/api/businesses",
                         Map.of("name", "Night Owls", "forwardingNumber", "+14155550198", "followUpMinutes", 30));
         assertThat(created.json().get("followUpMinutes").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void callScreeningIsOffUntilTurnedOnAndEachChangeIsAudited() {
+        String path = "/api/businesses/" + business;
+        assertThat(api().get(owner, path).json().get("callScreening").asBoolean())
+                .isFalse();
+
+        OwnerApiClient.Answer on = api().send(
+                        owner,
+                        "PATCH",
+                        path,
+                        Map.of("callScreening", true),
+                        Map.of("X-Correlation-Id", "corr-screen-1"));
+        assertThat(on.status()).isEqualTo(200);
+        assertThat(on.json().get("callScreening").asBoolean()).isTrue();
+        JsonNode entry = audit(owner).get(0);
+        assertThat(entry.get("action").asText()).isEqualTo("business.settings_changed");
+        assertThat(entry.get("correlationId").asText()).isEqualTo("corr-screen-1");
+        assertThat(entry.get("changes").toString())
+                .isEqualTo("{\"callScreening\":{\"from\":\"false\",\"to\":\"true\"}}");
+
+        int entries = audit(owner).size();
+        api().patch(owner, path, Map.of("missedCallSeconds", 18));
+        api().patch(owner, path, Map.of("callScreening", true));
+        assertThat(api().get(owner, path).json().get("callScreening").asBoolean())
+                .as("a patch without it, or with the same value, leaves it on")
+                .isTrue();
+        assertThat(audit(owner)).hasSize(entries + 1);
+
+        api().patch(owner, path, Map.of("callScreening", false));
+        assertThat(audit(owner).get(0).get("changes").get("callScreening").toString())
+                .isEqualTo("{\"from\":\"true\",\"to\":\"false\"}");
+        assertThat(api().post(
+                                owner,
+                                "/api/businesses",
+                                Map.of(
+                                        "name",
+                                        "Screened Shop",
+                                        "forwardingNumber",
+                                        "+14155550198",
+                                        "callScreening",
+                                        true))
+                        .json()
+                        .get("callScreening")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"true\"", "1", "2", "\"\"", "\"yes\"", "[true]", "{\"on\":true}"})
+    void callScreeningIsAJsonTrueOrFalseAndNothingElse(String value) {
+        String path = "/api/businesses/" + business;
+        int entries = audit(owner).size();
+
+        OwnerApiClient.Answer answer = api().patch(owner, path, "{\"callScreening\":" + value + "}");
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("field").asText()).isEqualTo("callScreening");
+        assertThat(api().get(owner, path).json().get("callScreening").asBoolean())
+                .isFalse();
+        assertThat(audit(owner)).hasSize(entries);
     }
 
     @Test

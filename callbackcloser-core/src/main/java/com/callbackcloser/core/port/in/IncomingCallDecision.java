@@ -3,8 +3,11 @@ package com.callbackcloser.core.port.in;
 /** What the caller hears. */
 public sealed interface IncomingCallDecision {
 
-    /** Ring the owner; when nobody answers within {@code timeoutSeconds} the call counts as missed. */
-    record ForwardToOwner(String forwardingNumber, int timeoutSeconds, String callerId)
+    /**
+     * Ring the owner; when nobody answers within {@code timeoutSeconds} the call counts as missed. Screened: whoever
+     * picks up first hears "press 1 to take this call", and only the key press counts as answered.
+     */
+    record ForwardToOwner(String forwardingNumber, int timeoutSeconds, String callerId, boolean screened)
             implements IncomingCallDecision {}
 
     /** The called number belongs to no business (or the request lacks it). */

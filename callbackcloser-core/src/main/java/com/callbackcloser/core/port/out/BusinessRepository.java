@@ -17,6 +17,9 @@ public interface BusinessRepository {
     /** The business that owns this Twilio number (E.164). */
     Optional<Business> findByTwilioNumber(String twilioNumber);
 
+    /** The business the call with this CallSid came in for. */
+    Optional<Business> findByCallSid(String callSid);
+
     List<Business> listAll();
 
     /** Fails with {@link DuplicateKeyException} when the Twilio number already belongs to another business. */

@@ -1,6 +1,7 @@
 package com.callbackcloser.core.port.out;
 
 import com.callbackcloser.core.model.CallRecord;
+import com.callbackcloser.core.model.CallScreeningState;
 import com.callbackcloser.core.model.RecordingMetadata;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,4 +27,14 @@ public interface CallRepository {
     void attachRecording(String callSid, RecordingMetadata recording, String rawPayloadJson, Instant now);
 
     Optional<CallRecord> findById(UUID id);
+
+    /**
+     * The screening of the call with this CallSid (the parent call, the one Twilio's voice webhook announced),
+     * locking its row until the transaction ends so a key press and the Dial's result are decided one after the
+     * other; empty when there is no such call.
+     */
+    Optional<CallScreeningState> lockScreening(String callSid);
+
+    /** The person on the forwarded leg pressed the key; the first press is the one kept. */
+    void recordScreenKeyPress(String callSid, Instant now);
 }

@@ -1,0 +1,5 @@
+package com.callbackcloser.core.port.in;
+
+public interface HandleScreenResultUseCase {
+    ScreenResultOutcome onScreenResult(ScreenResult result);
+}

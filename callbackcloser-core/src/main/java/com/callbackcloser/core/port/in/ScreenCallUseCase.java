@@ -1,0 +1,5 @@
+package com.callbackcloser.core.port.in;
+
+public interface ScreenCallUseCase {
+    ScreeningPrompt onScreen(ScreenCall call);
+}
