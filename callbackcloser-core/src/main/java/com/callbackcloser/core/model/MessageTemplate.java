@@ -49,7 +49,8 @@ public record MessageTemplate(TemplateKind kind, String body) {
         }
         if (kind.firstMessage() && !STOP.matcher(body).find()) {
             throw new InvalidInputException(
-                    field, field + " can be a caller's first text from you and must say how to opt out, e.g. "
+                    field,
+                    field + " can be a caller's first text from you and must say how to opt out, e.g. "
                             + "\"Reply STOP to opt out\"");
         }
     }

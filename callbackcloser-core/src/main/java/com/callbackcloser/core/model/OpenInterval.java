@@ -16,8 +16,8 @@ public record OpenInterval(int opens, int closes) {
     public OpenInterval {
         if (opens < 0 || closes > END_OF_DAY || opens >= closes) {
             throw new InvalidInputException(
-                    "hours", "an interval opens before it closes, within 00:00-24:00: " + clock(opens) + "-"
-                            + clock(closes));
+                    "hours",
+                    "an interval opens before it closes, within 00:00-24:00: " + clock(opens) + "-" + clock(closes));
         }
     }
 

@@ -35,8 +35,15 @@ public record OpeningHours(Map<DayOfWeek, List<OpenInterval>> weekly, Map<LocalD
         Objects.requireNonNull(weekly, "weekly");
         Objects.requireNonNull(exceptions, "exceptions");
         Map<DayOfWeek, List<OpenInterval>> days = new EnumMap<>(DayOfWeek.class);
-        weekly.forEach((day, intervals) -> days.put(
-                Objects.requireNonNull(day, "day"), day("weekly", day.name().toLowerCase(Locale.ROOT), intervals)));
+        weekly.forEach((day, intervals) -> {
+            List<OpenInterval> checked =
+                    day("weekly", Objects.requireNonNull(day, "day").name().toLowerCase(Locale.ROOT), intervals);
+            // A weekday without intervals is closed whether it is listed or not: one way to say it, so that
+            // equal hours are equal values and the audit trail describes them alike.
+            if (!checked.isEmpty()) {
+                days.put(day, checked);
+            }
+        });
         if (exceptions.size() > MAX_EXCEPTIONS) {
             throw new InvalidInputException("exceptions", "at most " + MAX_EXCEPTIONS + " dates");
         }
@@ -60,7 +67,7 @@ public record OpeningHours(Map<DayOfWeek, List<OpenInterval>> weekly, Map<LocalD
         return on(local.toLocalDate()).stream().anyMatch(interval -> interval.contains(second));
     }
 
-    /** One line for the audit trail: "monday 08:00-17:00; … 2026-12-25 closed". */
+    /** One line for the audit trail: "monday 08:00-17:00; … 2026-12-25 closed" (unlisted weekdays are closed). */
     public String describe() {
         List<String> parts = new ArrayList<>();
         weekly.forEach((day, intervals) -> parts.add(day.name().toLowerCase(Locale.ROOT) + " " + list(intervals)));

@@ -45,7 +45,8 @@ class MessageTemplateTest {
                     .hasFieldOrPropertyWithValue("field", kind.field())
                     .hasMessageContaining("Reply STOP to opt out");
         }
-        assertThat(new MessageTemplate(TemplateKind.COMPLETION_TEXT, body).body()).isEqualTo(body);
+        assertThat(new MessageTemplate(TemplateKind.COMPLETION_TEXT, body).body())
+                .isEqualTo(body);
     }
 
     @ParameterizedTest

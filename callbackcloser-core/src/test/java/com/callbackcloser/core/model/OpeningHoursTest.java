@@ -20,13 +20,19 @@ class OpeningHoursTest {
         OpeningHours hours = weekdays(List.of(interval("08:00", "12:00"), interval("13:00", "17:00")));
 
         // Wednesday 2026-03-04, EST (UTC-5)
-        assertThat(hours.isOpen(Instant.parse("2026-03-04T13:00:00Z"), NEW_YORK)).isTrue(); // 08:00
-        assertThat(hours.isOpen(Instant.parse("2026-03-04T12:59:59Z"), NEW_YORK)).isFalse(); // 07:59:59
-        assertThat(hours.isOpen(Instant.parse("2026-03-04T17:30:00Z"), NEW_YORK)).isFalse(); // lunch 12:30
-        assertThat(hours.isOpen(Instant.parse("2026-03-04T21:59:59Z"), NEW_YORK)).isTrue(); // 16:59:59
-        assertThat(hours.isOpen(Instant.parse("2026-03-04T22:00:00Z"), NEW_YORK)).isFalse(); // 17:00 closes
+        assertThat(hours.isOpen(Instant.parse("2026-03-04T13:00:00Z"), NEW_YORK))
+                .isTrue(); // 08:00
+        assertThat(hours.isOpen(Instant.parse("2026-03-04T12:59:59Z"), NEW_YORK))
+                .isFalse(); // 07:59:59
+        assertThat(hours.isOpen(Instant.parse("2026-03-04T17:30:00Z"), NEW_YORK))
+                .isFalse(); // lunch 12:30
+        assertThat(hours.isOpen(Instant.parse("2026-03-04T21:59:59Z"), NEW_YORK))
+                .isTrue(); // 16:59:59
+        assertThat(hours.isOpen(Instant.parse("2026-03-04T22:00:00Z"), NEW_YORK))
+                .isFalse(); // 17:00 closes
         // Saturday 2026-03-07 at noon
-        assertThat(hours.isOpen(Instant.parse("2026-03-07T17:00:00Z"), NEW_YORK)).isFalse();
+        assertThat(hours.isOpen(Instant.parse("2026-03-07T17:00:00Z"), NEW_YORK))
+                .isFalse();
     }
 
     @Test
@@ -44,12 +50,18 @@ class OpeningHoursTest {
         OpeningHours hours = new OpeningHours(
                 Map.of(DayOfWeek.SUNDAY, List.of(interval("01:00", "01:30"), interval("02:30", "04:00"))), Map.of());
 
-        assertThat(hours.isOpen(Instant.parse("2026-03-08T06:15:00Z"), NEW_YORK)).isTrue(); // 01:15 EST
-        assertThat(hours.isOpen(Instant.parse("2026-03-08T06:45:00Z"), NEW_YORK)).isFalse(); // 01:45 EST
-        assertThat(hours.isOpen(Instant.parse("2026-03-08T06:59:59Z"), NEW_YORK)).isFalse(); // 01:59:59 EST
-        assertThat(hours.isOpen(Instant.parse("2026-03-08T07:00:00Z"), NEW_YORK)).isTrue(); // 03:00 EDT
-        assertThat(hours.isOpen(Instant.parse("2026-03-08T07:59:59Z"), NEW_YORK)).isTrue(); // 03:59:59 EDT
-        assertThat(hours.isOpen(Instant.parse("2026-03-08T08:00:00Z"), NEW_YORK)).isFalse(); // 04:00 EDT
+        assertThat(hours.isOpen(Instant.parse("2026-03-08T06:15:00Z"), NEW_YORK))
+                .isTrue(); // 01:15 EST
+        assertThat(hours.isOpen(Instant.parse("2026-03-08T06:45:00Z"), NEW_YORK))
+                .isFalse(); // 01:45 EST
+        assertThat(hours.isOpen(Instant.parse("2026-03-08T06:59:59Z"), NEW_YORK))
+                .isFalse(); // 01:59:59 EST
+        assertThat(hours.isOpen(Instant.parse("2026-03-08T07:00:00Z"), NEW_YORK))
+                .isTrue(); // 03:00 EDT
+        assertThat(hours.isOpen(Instant.parse("2026-03-08T07:59:59Z"), NEW_YORK))
+                .isTrue(); // 03:59:59 EDT
+        assertThat(hours.isOpen(Instant.parse("2026-03-08T08:00:00Z"), NEW_YORK))
+                .isFalse(); // 04:00 EDT
     }
 
     @Test
@@ -68,11 +80,16 @@ class OpeningHoursTest {
         // Sunday 2026-11-01: at 02:00 EDT the clocks go back to 01:00 EST (06:00Z).
         OpeningHours hours = new OpeningHours(Map.of(DayOfWeek.SUNDAY, List.of(interval("01:00", "01:30"))), Map.of());
 
-        assertThat(hours.isOpen(Instant.parse("2026-11-01T04:59:59Z"), NEW_YORK)).isFalse(); // 00:59:59 EDT
-        assertThat(hours.isOpen(Instant.parse("2026-11-01T05:15:00Z"), NEW_YORK)).isTrue(); // 01:15 EDT
-        assertThat(hours.isOpen(Instant.parse("2026-11-01T05:45:00Z"), NEW_YORK)).isFalse(); // 01:45 EDT
-        assertThat(hours.isOpen(Instant.parse("2026-11-01T06:15:00Z"), NEW_YORK)).isTrue(); // 01:15 EST, again
-        assertThat(hours.isOpen(Instant.parse("2026-11-01T06:30:00Z"), NEW_YORK)).isFalse(); // 01:30 EST
+        assertThat(hours.isOpen(Instant.parse("2026-11-01T04:59:59Z"), NEW_YORK))
+                .isFalse(); // 00:59:59 EDT
+        assertThat(hours.isOpen(Instant.parse("2026-11-01T05:15:00Z"), NEW_YORK))
+                .isTrue(); // 01:15 EDT
+        assertThat(hours.isOpen(Instant.parse("2026-11-01T05:45:00Z"), NEW_YORK))
+                .isFalse(); // 01:45 EDT
+        assertThat(hours.isOpen(Instant.parse("2026-11-01T06:15:00Z"), NEW_YORK))
+                .isTrue(); // 01:15 EST, again
+        assertThat(hours.isOpen(Instant.parse("2026-11-01T06:30:00Z"), NEW_YORK))
+                .isFalse(); // 01:30 EST
     }
 
     @Test
@@ -90,13 +107,16 @@ class OpeningHoursTest {
     @Test
     void aWholeDayIsMidnightToMidnightAndTheNextDayStartsFresh() {
         OpeningHours hours = new OpeningHours(
-                Map.of(DayOfWeek.FRIDAY, List.of(interval("00:00", "24:00")), DayOfWeek.SATURDAY, List.of()),
-                Map.of());
+                Map.of(DayOfWeek.FRIDAY, List.of(interval("00:00", "24:00")), DayOfWeek.SATURDAY, List.of()), Map.of());
 
-        assertThat(hours.isOpen(Instant.parse("2026-03-06T05:00:00Z"), NEW_YORK)).isTrue(); // Fri 00:00
-        assertThat(hours.isOpen(Instant.parse("2026-03-07T04:59:59Z"), NEW_YORK)).isTrue(); // Fri 23:59:59
-        assertThat(hours.isOpen(Instant.parse("2026-03-07T05:00:00Z"), NEW_YORK)).isFalse(); // Sat 00:00
-        assertThat(hours.isOpen(Instant.parse("2026-03-06T04:59:59Z"), NEW_YORK)).isFalse(); // Thu 23:59:59
+        assertThat(hours.isOpen(Instant.parse("2026-03-06T05:00:00Z"), NEW_YORK))
+                .isTrue(); // Fri 00:00
+        assertThat(hours.isOpen(Instant.parse("2026-03-07T04:59:59Z"), NEW_YORK))
+                .isTrue(); // Fri 23:59:59
+        assertThat(hours.isOpen(Instant.parse("2026-03-07T05:00:00Z"), NEW_YORK))
+                .isFalse(); // Sat 00:00
+        assertThat(hours.isOpen(Instant.parse("2026-03-06T04:59:59Z"), NEW_YORK))
+                .isFalse(); // Thu 23:59:59
     }
 
     @Test
@@ -107,10 +127,14 @@ class OpeningHoursTest {
                         DayOfWeek.SATURDAY, List.of(interval("00:00", "02:00"))),
                 Map.of());
 
-        assertThat(hours.isOpen(Instant.parse("2026-03-07T04:30:00Z"), NEW_YORK)).isTrue(); // Fri 23:30
-        assertThat(hours.isOpen(Instant.parse("2026-03-07T05:00:00Z"), NEW_YORK)).isTrue(); // Sat 00:00
-        assertThat(hours.isOpen(Instant.parse("2026-03-07T06:59:59Z"), NEW_YORK)).isTrue(); // Sat 01:59:59
-        assertThat(hours.isOpen(Instant.parse("2026-03-07T07:00:00Z"), NEW_YORK)).isFalse(); // Sat 02:00
+        assertThat(hours.isOpen(Instant.parse("2026-03-07T04:30:00Z"), NEW_YORK))
+                .isTrue(); // Fri 23:30
+        assertThat(hours.isOpen(Instant.parse("2026-03-07T05:00:00Z"), NEW_YORK))
+                .isTrue(); // Sat 00:00
+        assertThat(hours.isOpen(Instant.parse("2026-03-07T06:59:59Z"), NEW_YORK))
+                .isTrue(); // Sat 01:59:59
+        assertThat(hours.isOpen(Instant.parse("2026-03-07T07:00:00Z"), NEW_YORK))
+                .isFalse(); // Sat 02:00
     }
 
     @Test
@@ -119,9 +143,12 @@ class OpeningHoursTest {
                 Map.of(DayOfWeek.FRIDAY, NINE_TO_FIVE, DayOfWeek.THURSDAY, NINE_TO_FIVE),
                 Map.of(LocalDate.of(2026, 12, 25), List.of()));
 
-        assertThat(hours.isOpen(Instant.parse("2026-12-25T15:00:00Z"), NEW_YORK)).isFalse(); // Fri 10:00
-        assertThat(hours.isOpen(Instant.parse("2026-12-24T15:00:00Z"), NEW_YORK)).isTrue(); // Thu 10:00
-        assertThat(hours.isOpen(Instant.parse("2027-01-01T15:00:00Z"), NEW_YORK)).isTrue(); // next Fri
+        assertThat(hours.isOpen(Instant.parse("2026-12-25T15:00:00Z"), NEW_YORK))
+                .isFalse(); // Fri 10:00
+        assertThat(hours.isOpen(Instant.parse("2026-12-24T15:00:00Z"), NEW_YORK))
+                .isTrue(); // Thu 10:00
+        assertThat(hours.isOpen(Instant.parse("2027-01-01T15:00:00Z"), NEW_YORK))
+                .isTrue(); // next Fri
     }
 
     @Test
@@ -132,9 +159,12 @@ class OpeningHoursTest {
                         LocalDate.of(2026, 12, 24), List.of(interval("09:00", "12:00")),
                         LocalDate.of(2026, 12, 27), List.of(interval("10:00", "14:00")))); // a Sunday
 
-        assertThat(hours.isOpen(Instant.parse("2026-12-24T16:00:00Z"), NEW_YORK)).isTrue(); // 11:00
-        assertThat(hours.isOpen(Instant.parse("2026-12-24T18:00:00Z"), NEW_YORK)).isFalse(); // 13:00
-        assertThat(hours.isOpen(Instant.parse("2026-12-27T16:00:00Z"), NEW_YORK)).isTrue(); // Sun 11:00
+        assertThat(hours.isOpen(Instant.parse("2026-12-24T16:00:00Z"), NEW_YORK))
+                .isTrue(); // 11:00
+        assertThat(hours.isOpen(Instant.parse("2026-12-24T18:00:00Z"), NEW_YORK))
+                .isFalse(); // 13:00
+        assertThat(hours.isOpen(Instant.parse("2026-12-27T16:00:00Z"), NEW_YORK))
+                .isTrue(); // Sun 11:00
     }
 
     @Test
@@ -146,9 +176,11 @@ class OpeningHoursTest {
                 Map.of(LocalDate.of(2026, 12, 31), List.of()));
 
         // 2026-12-31 20:00 in New York is already 2027-01-01 in UTC: still the holiday.
-        assertThat(hours.isOpen(Instant.parse("2027-01-01T01:00:00Z"), NEW_YORK)).isFalse();
+        assertThat(hours.isOpen(Instant.parse("2027-01-01T01:00:00Z"), NEW_YORK))
+                .isFalse();
         // 2026-12-31 03:00 UTC is still Wednesday the 30th, 22:00, in New York: open.
-        assertThat(hours.isOpen(Instant.parse("2026-12-31T03:00:00Z"), NEW_YORK)).isTrue();
+        assertThat(hours.isOpen(Instant.parse("2026-12-31T03:00:00Z"), NEW_YORK))
+                .isTrue();
     }
 
     @Test
@@ -160,7 +192,10 @@ class OpeningHoursTest {
         assertThat(touching.weekly().get(DayOfWeek.MONDAY))
                 .containsExactly(interval("08:00", "12:00"), interval("12:00", "17:00"));
         assertThatThrownBy(() -> new OpeningHours(
-                        Map.of(), Map.of(LocalDate.of(2026, 1, 1), List.of(interval("08:00", "10:00"), interval("09:00", "11:00")))))
+                        Map.of(),
+                        Map.of(
+                                LocalDate.of(2026, 1, 1),
+                                List.of(interval("08:00", "10:00"), interval("09:00", "11:00")))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasFieldOrPropertyWithValue("field", "exceptions");
     }
@@ -184,7 +219,11 @@ class OpeningHoursTest {
         OpeningHours hours = new OpeningHours(
                 Map.of(DayOfWeek.MONDAY, NINE_TO_FIVE, DayOfWeek.SUNDAY, List.of()),
                 Map.of(LocalDate.of(2026, 12, 25), List.of()));
-        assertThat(hours.describe()).isEqualTo("monday 09:00-17:00; sunday closed; 2026-12-25 closed");
+        assertThat(hours.describe()).isEqualTo("monday 09:00-17:00; 2026-12-25 closed");
+        assertThat(new OpeningHours(Map.of(DayOfWeek.SUNDAY, List.of()), Map.of()))
+                .isEqualTo(new OpeningHours(Map.of(), Map.of()))
+                .extracting(OpeningHours::describe)
+                .isEqualTo("closed");
     }
 
     private static OpeningHours weekdays(List<OpenInterval> intervals) {

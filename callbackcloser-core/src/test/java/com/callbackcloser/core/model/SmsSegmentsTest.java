@@ -31,7 +31,8 @@ class SmsSegmentsTest {
 
     @Test
     void accentedLettersOfTheGsmAlphabetStayGsm7OthersDoNot() {
-        assertThat(SmsSegments.of("Café Müller, Señor Ñoño: é ü ñ Ø à").encoding()).isEqualTo(Encoding.GSM_7);
+        assertThat(SmsSegments.of("Café Müller, Señor Ñoño: é ü ñ Ø à").encoding())
+                .isEqualTo(Encoding.GSM_7);
         assertThat(SmsSegments.of("Crème brûlée").encoding()).isEqualTo(Encoding.UCS_2); // û is not in it
     }
 

@@ -25,6 +25,16 @@ class MessageTemplatesTest {
         assertThat(text).hasSizeLessThanOrEqualTo(160).matches(GSM7);
     }
 
+    @Test
+    void afterHoursPromptSaysWeAreClosedAsksTheSameQuestionAndNamesTheOptOutInOneSegment() {
+        String text = MessageTemplates.afterHoursPrompt(business("Acme Plumbing & Heating"));
+        assertThat(text)
+                .startsWith("Acme Plumbing & Heating is closed now")
+                .contains("1 Repair, 2 Install, 3 Maintenance")
+                .contains("Reply STOP to opt out.");
+        assertThat(text).hasSizeLessThanOrEqualTo(160).matches(GSM7);
+    }
+
     private static Business business(String name) {
         return new Business(
                 UUID.randomUUID(),

@@ -9,8 +9,10 @@ import com.callbackcloser.core.port.out.ConsentRepository;
 import com.callbackcloser.core.port.out.LeadRepository;
 import com.callbackcloser.core.port.out.MemberRepository;
 import com.callbackcloser.core.port.out.MessageRepository;
+import com.callbackcloser.core.port.out.OpeningHoursRepository;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.core.port.out.Repositories;
+import com.callbackcloser.core.port.out.TextTemplateRepository;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import com.callbackcloser.db.dao.ApiKeyDao;
 import com.callbackcloser.db.dao.AuditDao;
@@ -20,8 +22,10 @@ import com.callbackcloser.db.dao.ConsentDao;
 import com.callbackcloser.db.dao.LeadDao;
 import com.callbackcloser.db.dao.MemberDao;
 import com.callbackcloser.db.dao.MessageDao;
+import com.callbackcloser.db.dao.OpeningHoursDao;
 import com.callbackcloser.db.dao.OutboxDao;
 import com.callbackcloser.db.dao.StripeEventDao;
+import com.callbackcloser.db.dao.TextTemplateDao;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -108,6 +112,16 @@ public final class JdbiTransactionRunner implements TransactionRunner {
         @Override
         public ApiKeyRepository apiKeys() {
             return new JdbiApiKeyRepository(dao(ApiKeyDao.class));
+        }
+
+        @Override
+        public OpeningHoursRepository openingHours() {
+            return new JdbiOpeningHoursRepository(dao(OpeningHoursDao.class));
+        }
+
+        @Override
+        public TextTemplateRepository textTemplates() {
+            return new JdbiTextTemplateRepository(dao(TextTemplateDao.class));
         }
     }
 }

@@ -21,4 +21,8 @@ public interface Repositories {
     AuditLog audit();
 
     ApiKeyRepository apiKeys();
+
+    OpeningHoursRepository openingHours();
+
+    TextTemplateRepository textTemplates();
 }
