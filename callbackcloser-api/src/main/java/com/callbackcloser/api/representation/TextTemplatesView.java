@@ -13,6 +13,8 @@ public record TextTemplatesView(
         List<String> placeholders, TemplateView firstText, TemplateView afterHoursText, TemplateView completionText) {
 
     /**
+     * One text: the template, the text it makes now, and its cost.
+     *
      * @param template the owner's template, null when the built-in text is used
      * @param text the text as a caller would get it now
      * @param encoding GSM-7 or UCS-2
