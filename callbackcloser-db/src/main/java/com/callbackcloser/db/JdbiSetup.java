@@ -10,8 +10,10 @@ import com.callbackcloser.db.dao.ConsentDao;
 import com.callbackcloser.db.dao.LeadDao;
 import com.callbackcloser.db.dao.MemberDao;
 import com.callbackcloser.db.dao.MessageDao;
+import com.callbackcloser.db.dao.OpeningHoursDao;
 import com.callbackcloser.db.dao.OutboxDao;
 import com.callbackcloser.db.dao.StripeEventDao;
+import com.callbackcloser.db.dao.TextTemplateDao;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,8 +50,10 @@ public final class JdbiSetup {
             LeadDao.class,
             MemberDao.class,
             MessageDao.class,
+            OpeningHoursDao.class,
             OutboxDao.class,
-            StripeEventDao.class);
+            StripeEventDao.class,
+            TextTemplateDao.class);
 
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());

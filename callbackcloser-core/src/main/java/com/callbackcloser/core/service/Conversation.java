@@ -3,6 +3,7 @@ package com.callbackcloser.core.service;
 import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.ConversationState;
 import com.callbackcloser.core.model.Qualification;
+import com.callbackcloser.core.model.TextTemplates;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -62,13 +63,19 @@ public final class Conversation {
 
     public static ConversationStep step(
             ConversationState state, String reply, Business business, Qualification answers) {
+        return step(state, reply, business, answers, TextTemplates.BUILT_IN);
+    }
+
+    /** One step, with the business's own wording for the first and the last text where it set one. */
+    public static ConversationStep step(
+            ConversationState state, String reply, Business business, Qualification answers, TextTemplates templates) {
         String text = reply == null ? "" : reply.strip();
         return switch (state) {
             case NOT_STARTED ->
                 advance(
                         ConversationState.AWAITING_SERVICE,
                         answers,
-                        MessageTemplates.servicePrompt(business),
+                        MessageTemplates.firstText(business, templates),
                         false,
                         false);
             case AWAITING_SERVICE -> service(text, business, answers);
@@ -99,7 +106,7 @@ public final class Conversation {
                                 false,
                                 false))
                         .orElseGet(() -> repeat(state, answers, MessageTemplates.bestTimeRetry()));
-            case AWAITING_NAME -> name(text, business, answers);
+            case AWAITING_NAME -> name(text, business, answers, templates);
             case COMPLETED ->
                 new ConversationStep(
                         ConversationState.COMPLETED,
@@ -109,6 +116,11 @@ public final class Conversation {
                         false,
                         false);
         };
+    }
+
+    /** Whether a step from this state sends a text the business may have worded (the first or the last). */
+    public static boolean usesTemplates(ConversationState state) {
+        return state == ConversationState.NOT_STARTED || state == ConversationState.AWAITING_NAME;
     }
 
     private static ConversationStep service(String text, Business business, Qualification answers) {
@@ -129,13 +141,14 @@ public final class Conversation {
                 false);
     }
 
-    private static ConversationStep name(String text, Business business, Qualification answers) {
+    private static ConversationStep name(
+            String text, Business business, Qualification answers, TextTemplates templates) {
         String candidate = stripNoise(text);
         String name = NO_NAME.contains(candidate.toLowerCase(Locale.ROOT)) ? null : truncate(text, MAX_NAME_LENGTH);
         return advance(
                 ConversationState.COMPLETED,
                 answers.withContactName(name),
-                MessageTemplates.completed(business, name),
+                MessageTemplates.completionText(business, templates, name),
                 false,
                 false);
     }

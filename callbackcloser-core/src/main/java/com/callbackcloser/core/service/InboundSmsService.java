@@ -10,6 +10,7 @@ import com.callbackcloser.core.model.OutboundSms;
 import com.callbackcloser.core.model.Participant;
 import com.callbackcloser.core.model.PhoneNumbers;
 import com.callbackcloser.core.model.Plans;
+import com.callbackcloser.core.model.TextTemplates;
 import com.callbackcloser.core.port.in.HandleInboundSmsUseCase;
 import com.callbackcloser.core.port.in.InboundSms;
 import com.callbackcloser.core.port.in.InboundSmsOutcome;
@@ -155,7 +156,11 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
             return InboundSmsResult.of(InboundSmsOutcome.USAGE_LIMIT_REACHED, lead.id());
         }
         ConversationState before = lead.conversationState();
-        ConversationStep step = Conversation.step(before, body, business, lead.qualification());
+        // Only the first and the last text can be the business's own wording: the other steps skip the query.
+        TextTemplates templates = Conversation.usesTemplates(before)
+                ? repositories.textTemplates().find(business.id())
+                : TextTemplates.BUILT_IN;
+        ConversationStep step = Conversation.step(before, body, business, lead.qualification(), templates);
         Lead after = lead.withConversation(step.next(), step.qualification(), step.qualified(), now);
         repositories.leads().saveConversation(after, now);
 

@@ -3,8 +3,11 @@ package com.callbackcloser.core.service;
 import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.ConversationState;
 import com.callbackcloser.core.model.Lead;
+import com.callbackcloser.core.model.MessageTemplate;
 import com.callbackcloser.core.model.Qualification;
 import com.callbackcloser.core.model.ServiceLabels;
+import com.callbackcloser.core.model.TemplateKind;
+import com.callbackcloser.core.model.TextTemplates;
 
 /**
  * The texts we send. Kept short (one 160-character GSM-7 segment for a typical business name) and in plain
@@ -23,6 +26,45 @@ public final class MessageTemplates {
         return "Sorry we missed your call - " + business.name() + " here. What do you need? Reply 1 "
                 + labels.first() + ", 2 " + labels.second() + ", 3 " + labels.third()
                 + ", or describe it. Reply STOP to opt out.";
+    }
+
+    /** The first text to a caller we missed outside the opening hours: same question, no promise of a quick call. */
+    public static String afterHoursPrompt(Business business) {
+        return business.name() + " is closed now and will call you back. What do you need? Reply "
+                + MessageTemplate.services(business.serviceLabels()) + ", or describe it. Reply STOP to opt out.";
+    }
+
+    /** The first text: the business's own template when it set one, else {@link #servicePrompt}. */
+    public static String firstText(Business business, TextTemplates templates) {
+        return templates
+                .get(TemplateKind.FIRST_TEXT)
+                .map(template -> template.render(business))
+                .orElseGet(() -> servicePrompt(business));
+    }
+
+    /** The first text outside the opening hours: the business's template, else {@link #afterHoursPrompt}. */
+    public static String afterHoursText(Business business, TextTemplates templates) {
+        return templates
+                .get(TemplateKind.AFTER_HOURS_TEXT)
+                .map(template -> template.render(business))
+                .orElseGet(() -> afterHoursPrompt(business));
+    }
+
+    /** The last text of the conversation: the business's template, else {@link #completed} with the name. */
+    public static String completionText(Business business, TextTemplates templates, String name) {
+        return templates
+                .get(TemplateKind.COMPLETION_TEXT)
+                .map(template -> template.render(business))
+                .orElseGet(() -> completed(business, name));
+    }
+
+    /** What a kind of text reads like for this business, for the owner to check (no caller name yet). */
+    public static String preview(TemplateKind kind, Business business, TextTemplates templates) {
+        return switch (kind) {
+            case FIRST_TEXT -> firstText(business, templates);
+            case AFTER_HOURS_TEXT -> afterHoursText(business, templates);
+            case COMPLETION_TEXT -> completionText(business, templates, null);
+        };
     }
 
     public static String urgencyPrompt(String service) {

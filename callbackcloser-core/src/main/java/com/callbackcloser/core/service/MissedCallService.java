@@ -15,6 +15,7 @@ import com.callbackcloser.core.model.PhoneNumbers;
 import com.callbackcloser.core.model.Plans;
 import com.callbackcloser.core.model.RecordingMetadata;
 import com.callbackcloser.core.model.Screening;
+import com.callbackcloser.core.model.TextTemplates;
 import com.callbackcloser.core.port.in.DialStatusCallback;
 import com.callbackcloser.core.port.in.DialStatusOutcome;
 import com.callbackcloser.core.port.in.DialStatusResult;
@@ -154,7 +155,7 @@ public final class MissedCallService implements HandleDialStatusUseCase {
                         Participant.LEAD,
                         twilioNumber.get(),
                         lead.callerNumber(),
-                        MessageTemplates.servicePrompt(business)),
+                        firstText(repositories, business, now)),
                 now);
         // A suppressed first text still starts the conversation, as the old app did: if the caller texts
         // START and then writes to us, the conversation picks up at the service question.
@@ -163,6 +164,22 @@ public final class MissedCallService implements HandleDialStatusUseCase {
             FollowUps.schedule(repositories, business, lead, ConversationState.AWAITING_SERVICE, now);
         }
         return queued == DeliveryState.SUPPRESSED ? DialStatusOutcome.TEXT_SUPPRESSED : DialStatusOutcome.TEXT_QUEUED;
+    }
+
+    /**
+     * The business's first text, or its after-hours text when the call came outside its opening hours (read now,
+     * when Twilio reports the call unanswered, which is within the Dial timeout of the call itself).
+     */
+    private static String firstText(Repositories repositories, Business business, Instant now) {
+        boolean open = repositories
+                .openingHours()
+                .find(business.id())
+                .map(hours -> hours.isOpen(now, business.timeZone()))
+                .orElse(true);
+        TextTemplates templates = repositories.textTemplates().find(business.id());
+        return open
+                ? MessageTemplates.firstText(business, templates)
+                : MessageTemplates.afterHoursText(business, templates);
     }
 
     /** Tells the owner once per lead that a call went unanswered by text because of the plan's limit. */

@@ -15,8 +15,10 @@ import com.callbackcloser.core.port.out.LeadRepository;
 import com.callbackcloser.core.port.out.MemberRepository;
 import com.callbackcloser.core.port.out.MessageRepository;
 import com.callbackcloser.core.port.out.MessageStatusRow;
+import com.callbackcloser.core.port.out.OpeningHoursRepository;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.core.port.out.Repositories;
+import com.callbackcloser.core.port.out.TextTemplateRepository;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -298,6 +300,16 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
 
     @Override
     public AnalyticsRepository analytics() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public OpeningHoursRepository openingHours() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TextTemplateRepository textTemplates() {
         throw new UnsupportedOperationException();
     }
 }

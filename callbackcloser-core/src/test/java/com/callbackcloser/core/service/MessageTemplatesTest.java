@@ -42,6 +42,16 @@ class MessageTemplatesTest {
                 .isEqualTo(waitingFor == ConversationState.AWAITING_SERVICE);
     }
 
+    @Test
+    void afterHoursPromptSaysWeAreClosedAsksTheSameQuestionAndNamesTheOptOutInOneSegment() {
+        String text = MessageTemplates.afterHoursPrompt(business("Acme Plumbing & Heating"));
+        assertThat(text)
+                .startsWith("Acme Plumbing & Heating is closed now")
+                .contains("1 Repair, 2 Install, 3 Maintenance")
+                .contains("Reply STOP to opt out.");
+        assertThat(text).hasSizeLessThanOrEqualTo(160).matches(GSM7);
+    }
+
     private static Business business(String name) {
         return new Business(
                 UUID.randomUUID(),

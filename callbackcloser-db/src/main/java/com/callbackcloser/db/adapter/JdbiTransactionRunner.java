@@ -10,8 +10,10 @@ import com.callbackcloser.core.port.out.ConsentRepository;
 import com.callbackcloser.core.port.out.LeadRepository;
 import com.callbackcloser.core.port.out.MemberRepository;
 import com.callbackcloser.core.port.out.MessageRepository;
+import com.callbackcloser.core.port.out.OpeningHoursRepository;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.core.port.out.Repositories;
+import com.callbackcloser.core.port.out.TextTemplateRepository;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import com.callbackcloser.db.dao.AnalyticsDao;
 import com.callbackcloser.db.dao.ApiKeyDao;
@@ -22,8 +24,10 @@ import com.callbackcloser.db.dao.ConsentDao;
 import com.callbackcloser.db.dao.LeadDao;
 import com.callbackcloser.db.dao.MemberDao;
 import com.callbackcloser.db.dao.MessageDao;
+import com.callbackcloser.db.dao.OpeningHoursDao;
 import com.callbackcloser.db.dao.OutboxDao;
 import com.callbackcloser.db.dao.StripeEventDao;
+import com.callbackcloser.db.dao.TextTemplateDao;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
@@ -112,6 +116,16 @@ public final class JdbiTransactionRunner implements TransactionRunner {
         @Override
         public AnalyticsRepository analytics() {
             return new JdbiAnalyticsRepository(dao(AnalyticsDao.class));
+        }
+
+        @Override
+        public OpeningHoursRepository openingHours() {
+            return new JdbiOpeningHoursRepository(dao(OpeningHoursDao.class));
+        }
+
+        @Override
+        public TextTemplateRepository textTemplates() {
+            return new JdbiTextTemplateRepository(dao(TextTemplateDao.class));
         }
     }
 }

@@ -23,4 +23,8 @@ public interface Repositories {
     ApiKeyRepository apiKeys();
 
     AnalyticsRepository analytics();
+
+    OpeningHoursRepository openingHours();
+
+    TextTemplateRepository textTemplates();
 }
