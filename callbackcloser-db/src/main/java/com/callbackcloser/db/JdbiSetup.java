@@ -10,6 +10,7 @@ import com.callbackcloser.db.dao.MemberDao;
 import com.callbackcloser.db.dao.MessageDao;
 import com.callbackcloser.db.dao.OutboxDao;
 import com.callbackcloser.db.dao.StripeEventDao;
+import com.callbackcloser.db.dao.WebhookDao;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,7 +47,8 @@ public final class JdbiSetup {
             MemberDao.class,
             MessageDao.class,
             OutboxDao.class,
-            StripeEventDao.class);
+            StripeEventDao.class,
+            WebhookDao.class);
 
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());

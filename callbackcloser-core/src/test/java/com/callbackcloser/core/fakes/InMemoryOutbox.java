@@ -17,6 +17,7 @@ import com.callbackcloser.core.port.out.MessageStatusRow;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.core.port.out.Repositories;
 import com.callbackcloser.core.port.out.TransactionRunner;
+import com.callbackcloser.core.port.out.WebhookRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -249,6 +250,11 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
 
     @Override
     public ApiKeyRepository apiKeys() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public WebhookRepository webhooks() {
         throw new UnsupportedOperationException();
     }
 }

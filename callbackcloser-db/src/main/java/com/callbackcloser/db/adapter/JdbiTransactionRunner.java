@@ -12,6 +12,7 @@ import com.callbackcloser.core.port.out.MessageRepository;
 import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.core.port.out.Repositories;
 import com.callbackcloser.core.port.out.TransactionRunner;
+import com.callbackcloser.core.port.out.WebhookRepository;
 import com.callbackcloser.db.dao.ApiKeyDao;
 import com.callbackcloser.db.dao.AuditDao;
 import com.callbackcloser.db.dao.BusinessDao;
@@ -22,6 +23,7 @@ import com.callbackcloser.db.dao.MemberDao;
 import com.callbackcloser.db.dao.MessageDao;
 import com.callbackcloser.db.dao.OutboxDao;
 import com.callbackcloser.db.dao.StripeEventDao;
+import com.callbackcloser.db.dao.WebhookDao;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -108,6 +110,11 @@ public final class JdbiTransactionRunner implements TransactionRunner {
         @Override
         public ApiKeyRepository apiKeys() {
             return new JdbiApiKeyRepository(dao(ApiKeyDao.class));
+        }
+
+        @Override
+        public WebhookRepository webhooks() {
+            return new JdbiWebhookRepository(dao(WebhookDao.class));
         }
     }
 }

@@ -21,4 +21,6 @@ public interface Repositories {
     AuditLog audit();
 
     ApiKeyRepository apiKeys();
+
+    WebhookRepository webhooks();
 }
