@@ -9,8 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Outbound webhooks to the businesses' endpoints. The retry defaults (5 s doubling to a 1 h cap, 15 attempts)
- * keep trying for about a day: long enough to ride out a receiver's bad night.
+ * Outbound webhooks to the businesses' endpoints. The retry defaults (5 s doubling to a 1 h cap, 36 attempts)
+ * keep trying for about a day (the last attempt 13 to 26 h after the first, with jitter): long enough to ride out a
+ * receiver's bad night.
  */
 public class OutboundWebhookConfiguration {
     /** Run the delivery workers in this instance. */
@@ -33,7 +34,7 @@ public class OutboundWebhookConfiguration {
 
     @Min(1)
     @Max(50)
-    private int maxAttempts = 15;
+    private int maxAttempts = 36;
 
     @NotNull
     private Duration initialRetryDelay = Duration.seconds(5);
