@@ -26,7 +26,7 @@ public final class WebhookSignature {
             String secret, String header, String body, long nowUnixSeconds, long toleranceSeconds) {
         Long timestamp = null;
         String signature = null;
-        for (String part : header.split(",")) {
+        for (String part : header.split(",", -1)) {
             String[] pair = part.strip().split("=", 2);
             if (pair.length != 2) {
                 continue;

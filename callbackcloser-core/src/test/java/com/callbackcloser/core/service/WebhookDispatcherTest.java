@@ -112,10 +112,11 @@ class WebhookDispatcherTest {
         for (double jitter : new double[] {0, 0.999}) {
             Instant at = NOW;
             int attempt = 1;
-            Optional<Instant> next;
-            while ((next = defaults.nextAttempt(attempt, at, jitter)).isPresent()) {
+            Optional<Instant> next = defaults.nextAttempt(attempt, at, jitter);
+            while (next.isPresent()) {
                 at = next.get();
                 attempt++;
+                next = defaults.nextAttempt(attempt, at, jitter);
             }
             assertThat(attempt).isEqualTo(36);
             assertThat(Duration.between(NOW, at)).isBetween(Duration.ofHours(13), Duration.ofHours(27));

@@ -32,7 +32,7 @@ public interface WebhookRepository {
     /** Every endpoint of the business, disabled ones included, newest first. */
     List<WebhookEndpoint> listEndpoints(UUID businessId);
 
-    /** @return false when there is no such enabled endpoint in the business */
+    /** Disables the endpoint; false when there is no such enabled endpoint in the business. */
     boolean disableEndpoint(UUID businessId, UUID endpointId, Instant now);
 
     /**
