@@ -160,14 +160,14 @@ public final class WebhookDispatcher {
                     webhook.id(),
                     new WebhookAttempt(webhook.attempts(), started, status, response.durationMillis(), error));
             if (delivered) {
-                webhooks.markDelivered(webhook.id(), status, now);
+                webhooks.markDelivered(webhook.id(), webhook.attempts(), status, now);
                 return WebhookOutcome.DELIVERED;
             }
             if (retryAt.isPresent()) {
-                webhooks.reschedule(webhook.id(), retryAt.get(), status, error, now);
+                webhooks.reschedule(webhook.id(), webhook.attempts(), retryAt.get(), status, error, now);
                 return WebhookOutcome.RETRY_SCHEDULED;
             }
-            webhooks.markFailed(webhook.id(), status, error, now);
+            webhooks.markFailed(webhook.id(), webhook.attempts(), status, error, now);
             return whenFailed;
         });
         if (outcome == WebhookOutcome.DELIVERED || outcome == WebhookOutcome.RETRY_SCHEDULED) {

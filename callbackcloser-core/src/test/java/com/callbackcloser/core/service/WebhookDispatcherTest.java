@@ -157,9 +157,9 @@ class WebhookDispatcherTest {
                 (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "recordAttempt" -> attempts.add((WebhookAttempt) args[1]);
-                        case "markDelivered" -> writes.add("delivered " + args[1]);
-                        case "markFailed" -> writes.add("failed " + args[1]);
-                        case "reschedule" -> writes.add("reschedule " + args[1]);
+                        case "markDelivered" -> writes.add("delivered " + args[2]);
+                        case "markFailed" -> writes.add("failed " + args[2]);
+                        case "reschedule" -> writes.add("reschedule " + args[2]);
                         default -> throw new UnsupportedOperationException(method.getName());
                     }
                     return null;

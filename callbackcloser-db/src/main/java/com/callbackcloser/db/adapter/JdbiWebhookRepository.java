@@ -78,18 +78,19 @@ final class JdbiWebhookRepository implements WebhookRepository {
     }
 
     @Override
-    public void markDelivered(UUID deliveryId, int statusCode, Instant now) {
-        dao.settle(deliveryId, WebhookDeliveryState.DELIVERED.name(), null, statusCode, null, now);
+    public void markDelivered(UUID deliveryId, int attempt, int statusCode, Instant now) {
+        dao.settle(deliveryId, attempt, WebhookDeliveryState.DELIVERED.name(), null, statusCode, null, now);
     }
 
     @Override
-    public void markFailed(UUID deliveryId, Integer statusCode, String error, Instant now) {
-        dao.settle(deliveryId, WebhookDeliveryState.FAILED.name(), null, statusCode, error, now);
+    public void markFailed(UUID deliveryId, int attempt, Integer statusCode, String error, Instant now) {
+        dao.settle(deliveryId, attempt, WebhookDeliveryState.FAILED.name(), null, statusCode, error, now);
     }
 
     @Override
-    public void reschedule(UUID deliveryId, Instant nextAttemptAt, Integer statusCode, String error, Instant now) {
-        dao.settle(deliveryId, WebhookDeliveryState.PENDING.name(), nextAttemptAt, statusCode, error, now);
+    public void reschedule(
+            UUID deliveryId, int attempt, Instant nextAttemptAt, Integer statusCode, String error, Instant now) {
+        dao.settle(deliveryId, attempt, WebhookDeliveryState.PENDING.name(), nextAttemptAt, statusCode, error, now);
     }
 
     @Override

@@ -18,8 +18,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Outbound webhooks: endpoints, events, and the delivery queue. State changes of a claimed delivery only apply
- * while it is still DELIVERING, so a worker that comes back after its lease ran out (and another worker took
- * the row) changes nothing.
+ * to the claim that made them: the row must still be DELIVERING with the attempt count of that claim, so a worker
+ * that comes back after its lease ran out (and another worker claimed the row again) changes nothing.
  */
 @RegisterRowMapper(WebhookMappers.Endpoint.class)
 @RegisterRowMapper(WebhookMappers.Delivery.class)
@@ -133,10 +133,11 @@ public interface WebhookDao {
                SET state = :state, next_attempt_at = :nextAttemptAt, last_status_code = :statusCode,
                    last_error = :error, updated_at = :now,
                    delivered_at = CASE WHEN :state = 'DELIVERED' THEN :now ELSE delivered_at END
-             WHERE id = :id AND state = 'DELIVERING'
+             WHERE id = :id AND state = 'DELIVERING' AND attempts = :attempt
             """)
     int settle(
             @Bind("id") UUID id,
+            @Bind("attempt") int attempt,
             @Bind("state") String state,
             @Bind("nextAttemptAt") Instant nextAttemptAt,
             @Bind("statusCode") Integer statusCode,

@@ -50,11 +50,15 @@ public interface WebhookRepository {
 
     void recordAttempt(UUID deliveryId, WebhookAttempt attempt);
 
-    void markDelivered(UUID deliveryId, int statusCode, Instant now);
+    /**
+     * Settles the claim that made attempt {@code attempt}, and only that one: a worker that comes back after its
+     * lease ran out, when another worker has claimed the row again, changes nothing. So do the two below.
+     */
+    void markDelivered(UUID deliveryId, int attempt, int statusCode, Instant now);
 
-    void markFailed(UUID deliveryId, Integer statusCode, String error, Instant now);
+    void markFailed(UUID deliveryId, int attempt, Integer statusCode, String error, Instant now);
 
-    void reschedule(UUID deliveryId, Instant nextAttemptAt, Integer statusCode, String error, Instant now);
+    void reschedule(UUID deliveryId, int attempt, Instant nextAttemptAt, Integer statusCode, String error, Instant now);
 
     /** Newest first. */
     List<WebhookDelivery> listDeliveries(UUID businessId, WebhookDeliveryState state, int limit);
