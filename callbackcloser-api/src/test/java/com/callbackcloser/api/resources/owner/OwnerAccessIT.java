@@ -132,7 +132,14 @@ class OwnerAccessIT {
                     "POST", "/api/businesses/{b}/billing/checkout", Map.of("plan", "starter"), EnumSet.of(Who.OWNER)),
             new Endpoint("POST", "/api/businesses/{b}/billing/portal", null, EnumSet.of(Who.OWNER)),
             new Endpoint("GET", "/api/businesses/{b}/usage", null, EnumSet.allOf(Who.class)),
-            new Endpoint("GET", "/api/businesses/{b}/audit", null, EnumSet.of(Who.OWNER, Who.ADMIN)));
+            new Endpoint("GET", "/api/businesses/{b}/audit", null, EnumSet.of(Who.OWNER, Who.ADMIN)),
+            new Endpoint(
+                    "POST",
+                    "/api/businesses/{b}/webhook-endpoints",
+                    Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("lead.created")),
+                    EnumSet.of(Who.OWNER, Who.ADMIN)),
+            new Endpoint("GET", "/api/businesses/{b}/webhook-endpoints", null, EnumSet.of(Who.OWNER, Who.ADMIN)),
+            new Endpoint("GET", "/api/businesses/{b}/webhook-deliveries", null, EnumSet.of(Who.OWNER, Who.ADMIN)));
 
     @Test
     void eachRoleGetsThroughWhereItIsAllowedAndIsForbiddenElsewhere() {
