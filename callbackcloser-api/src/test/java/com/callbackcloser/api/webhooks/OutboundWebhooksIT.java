@@ -364,6 +364,19 @@ class OutboundWebhooksIT {
     }
 
     @Test
+    void aBusinessHasAtMostTwentyEnabledEndpoints() {
+        for (int i = 0; i < 20; i++) {
+            register(receiverUrl() + "/" + i, List.of("lead.created"));
+        }
+        OwnerApiClient.Answer oneTooMany = api().post(
+                        owner,
+                        "/api/businesses/" + business + "/webhook-endpoints",
+                        Map.of("url", receiverUrl(), "events", List.of("lead.created")));
+        assertThat(oneTooMany.status()).isEqualTo(422);
+        assertThat(oneTooMany.text("message")).contains("at most 20");
+    }
+
+    @Test
     void anotherBusinesssMemberCannotSeeRegisterOrReplayDeliveries() {
         answer(200);
         register(receiverUrl(), List.of("lead.created"));

@@ -66,10 +66,7 @@ public final class WebhookEndpointService {
         Instant now = clock.instant();
         WebhookEndpoint endpoint = transactions.inTransaction(repositories -> {
             BusinessAccess.require(repositories, actor, businessId, Permission.EDIT_SETTINGS);
-            if (repositories.webhooks().listEndpoints(businessId).stream()
-                            .filter(WebhookEndpoint::enabled)
-                            .count()
-                    >= MAX_ENDPOINTS_PER_BUSINESS) {
+            if (repositories.webhooks().lockAndCountEnabledEndpoints(businessId) >= MAX_ENDPOINTS_PER_BUSINESS) {
                 throw new InvalidInputException(
                         "url", "a business has at most " + MAX_ENDPOINTS_PER_BUSINESS + " endpoints");
             }

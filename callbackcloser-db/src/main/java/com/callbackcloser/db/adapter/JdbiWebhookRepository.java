@@ -24,6 +24,12 @@ final class JdbiWebhookRepository implements WebhookRepository {
     }
 
     @Override
+    public int lockAndCountEnabledEndpoints(UUID businessId) {
+        dao.lockBusiness(businessId);
+        return dao.countEnabledEndpoints(businessId);
+    }
+
+    @Override
     public WebhookEndpoint insertEndpoint(
             UUID businessId,
             String url,

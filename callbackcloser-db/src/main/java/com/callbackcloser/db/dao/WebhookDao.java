@@ -35,6 +35,12 @@ public interface WebhookDao {
             d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.delivered_at, d.created_at
             """;
 
+    @SqlQuery("SELECT id FROM businesses WHERE id = :businessId FOR UPDATE")
+    Optional<UUID> lockBusiness(@Bind("businessId") UUID businessId);
+
+    @SqlQuery("SELECT count(*) FROM webhook_endpoints WHERE business_id = :businessId AND disabled_at IS NULL")
+    int countEnabledEndpoints(@Bind("businessId") UUID businessId);
+
     @SqlQuery("""
             INSERT INTO webhook_endpoints (business_id, url, description, secret, events, created_by, created_at)
             VALUES (:businessId, :url, :description, :secret, :events, :createdBy, :now)

@@ -20,6 +20,12 @@ import java.util.UUID;
  */
 public interface WebhookRepository {
 
+    /**
+     * Locks the business's row for the rest of the transaction and counts its enabled endpoints, so a limit checked
+     * on the count holds against concurrent registrations.
+     */
+    int lockAndCountEnabledEndpoints(UUID businessId);
+
     WebhookEndpoint insertEndpoint(
             UUID businessId,
             String url,
