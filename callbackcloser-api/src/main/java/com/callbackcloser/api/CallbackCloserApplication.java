@@ -10,11 +10,13 @@ import com.callbackcloser.api.cli.SmokeCommand;
 import com.callbackcloser.api.cli.WebhooksCommand;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.ConfigurationProblem;
+import com.callbackcloser.api.config.OutboundWebhookConfiguration;
 import com.callbackcloser.api.config.OutboxConfiguration;
 import com.callbackcloser.api.config.ProductionRules;
 import com.callbackcloser.api.config.StripeConfiguration;
 import com.callbackcloser.api.config.TwilioConfiguration;
 import com.callbackcloser.api.db.DatabaseConnector;
+import com.callbackcloser.api.health.WebhookHealthCheck;
 import com.callbackcloser.api.http.ContentTypeQualityFilter;
 import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.outbox.OutboxWorker;
@@ -39,6 +41,8 @@ import com.callbackcloser.api.twilio.TwilioSmsGateway;
 import com.callbackcloser.api.twilio.TwilioWebhookAuthenticator;
 import com.callbackcloser.api.twilio.UnconfiguredPhoneNumbers;
 import com.callbackcloser.api.twilio.WebhookUrls;
+import com.callbackcloser.api.webhooks.HttpWebhookSender;
+import com.callbackcloser.api.webhooks.WebhookWorker;
 import com.callbackcloser.core.model.Plans;
 import com.callbackcloser.core.port.out.BillingProvider;
 import com.callbackcloser.core.port.out.SmsGateway;
@@ -54,10 +58,12 @@ import com.callbackcloser.core.service.OutboxDispatcher;
 import com.callbackcloser.core.service.OutboxMaintenance;
 import com.callbackcloser.core.service.PhoneNumberService;
 import com.callbackcloser.core.service.RetryPolicy;
+import com.callbackcloser.core.service.WebhookDispatcher;
 import com.callbackcloser.db.JdbiSetup;
 import com.callbackcloser.db.OutboxListener;
 import com.callbackcloser.db.RateLimitCounter;
 import com.callbackcloser.db.adapter.JdbiTransactionRunner;
+import com.callbackcloser.db.dao.WebhookDao;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.twilio.http.TwilioRestClient;
@@ -194,6 +200,62 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
             manageOutbox(config, environment, transactions, smsGateway(twilioClient, urls), decisions, clock);
         }
         Operations.register(environment, config, jdbi, outboxMaintenance, phoneNumbers, clock);
+        manageWebhooks(config, environment, transactions, decisions, clock);
+    }
+
+    /** Outbound webhooks: the health check always, the delivery workers when enabled on this instance. */
+    private static void manageWebhooks(
+            CallbackCloserConfiguration config,
+            Environment environment,
+            TransactionRunner transactions,
+            Decisions decisions,
+            Clock clock) {
+        OutboundWebhookConfiguration webhooks = config.getOutboundWebhooks();
+        WebhookDispatcher dispatcher = new WebhookDispatcher(
+                transactions,
+                new HttpWebhookSender(webhooks.getRequestTimeout().toJavaDuration()),
+                config.webhookUrlPolicy(),
+                new RetryPolicy(
+                        webhooks.getMaxAttempts(),
+                        webhooks.getInitialRetryDelay().toJavaDuration(),
+                        webhooks.getMaxRetryDelay().toJavaDuration()),
+                webhooks.getDeliveringLease().toJavaDuration(),
+                clock,
+                () -> ThreadLocalRandom.current().nextDouble());
+        environment
+                .healthChecks()
+                .register(
+                        "webhooks",
+                        new WebhookHealthCheck(
+                                dispatcher, webhooks.getMaxDueAge().toJavaDuration(), clock));
+        if (!webhooks.isEnabled()) {
+            return;
+        }
+        WebhookWorker worker = new WebhookWorker(
+                dispatcher,
+                webhooks.getConcurrency(),
+                webhooks.getPollInterval().toJavaDuration(),
+                clock,
+                decisions);
+        environment.metrics().gauge("callbackcloser.webhooks.in_flight", () -> worker::inFlight);
+        OutboxListener listener = new OutboxListener(
+                () -> DatabaseConnector.openSession(config.getDatabase()),
+                WebhookDao.CHANNEL,
+                "webhook-listener",
+                worker::wake,
+                Duration.ofSeconds(1));
+        environment.lifecycle().manage(worker);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                listener.start();
+            }
+
+            @Override
+            public void stop() {
+                listener.close();
+            }
+        });
     }
 
     private static void registerWebhooks(

@@ -27,6 +27,11 @@ import com.callbackcloser.api.resources.owner.PhoneNumberResource;
 import com.callbackcloser.api.resources.owner.PhoneNumberSyncResource;
 import com.callbackcloser.api.resources.owner.TextTemplatesResource;
 import com.callbackcloser.api.resources.owner.UsageResource;
+import com.callbackcloser.api.resources.owner.WebhookDeliveriesResource;
+import com.callbackcloser.api.resources.owner.WebhookDeliveryReplayResource;
+import com.callbackcloser.api.resources.owner.WebhookDeliveryResource;
+import com.callbackcloser.api.resources.owner.WebhookEndpointResource;
+import com.callbackcloser.api.resources.owner.WebhookEndpointsResource;
 import com.callbackcloser.api.twilio.TwilioRecordings;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import com.callbackcloser.core.service.ApiKeyService;
@@ -40,6 +45,7 @@ import com.callbackcloser.core.service.OwnerBillingService;
 import com.callbackcloser.core.service.OwnerBusinessService;
 import com.callbackcloser.core.service.PhoneNumberService;
 import com.callbackcloser.core.service.TextTemplateService;
+import com.callbackcloser.core.service.WebhookEndpointService;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.JSONUnauthorizedHandler;
@@ -107,6 +113,12 @@ final class OwnerApi {
         jersey.register(new AuditResource(new AuditService(transactions)));
         jersey.register(new ApiKeysResource(apiKeys));
         jersey.register(new ApiKeyResource(apiKeys));
+        WebhookEndpointService webhooks = new WebhookEndpointService(transactions, config.webhookUrlPolicy(), clock);
+        jersey.register(new WebhookEndpointsResource(webhooks));
+        jersey.register(new WebhookEndpointResource(webhooks));
+        jersey.register(new WebhookDeliveriesResource(webhooks));
+        jersey.register(new WebhookDeliveryResource(webhooks));
+        jersey.register(new WebhookDeliveryReplayResource(webhooks));
         jersey.register(openApi(appUrl));
     }
 

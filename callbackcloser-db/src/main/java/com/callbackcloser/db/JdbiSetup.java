@@ -14,6 +14,7 @@ import com.callbackcloser.db.dao.OpeningHoursDao;
 import com.callbackcloser.db.dao.OutboxDao;
 import com.callbackcloser.db.dao.StripeEventDao;
 import com.callbackcloser.db.dao.TextTemplateDao;
+import com.callbackcloser.db.dao.WebhookDao;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,7 +54,8 @@ public final class JdbiSetup {
             OpeningHoursDao.class,
             OutboxDao.class,
             StripeEventDao.class,
-            TextTemplateDao.class);
+            TextTemplateDao.class,
+            WebhookDao.class);
 
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());

@@ -27,6 +27,7 @@ public final class OutboxListener implements AutoCloseable {
     }
 
     private final ConnectionFactory connections;
+    private final String channel;
     private final Runnable onQueued;
     private final Duration reconnectDelay;
     private final Thread thread;
@@ -34,10 +35,21 @@ public final class OutboxListener implements AutoCloseable {
     private volatile Connection current;
 
     public OutboxListener(ConnectionFactory connections, Runnable onQueued, Duration reconnectDelay) {
+        this(connections, OutboxDao.CHANNEL, "outbox-listener", onQueued, reconnectDelay);
+    }
+
+    /** A listener on another queue's channel (the outbound webhooks use the same pattern). */
+    public OutboxListener(
+            ConnectionFactory connections,
+            String channel,
+            String threadName,
+            Runnable onQueued,
+            Duration reconnectDelay) {
         this.connections = connections;
+        this.channel = channel;
         this.onQueued = onQueued;
         this.reconnectDelay = reconnectDelay;
-        this.thread = new Thread(this::run, "outbox-listener");
+        this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
 
@@ -50,7 +62,7 @@ public final class OutboxListener implements AutoCloseable {
             try (Connection connection = connections.open()) {
                 current = connection;
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + OutboxDao.CHANNEL);
+                    statement.execute("LISTEN " + channel);
                 }
                 onQueued.run();
                 PGConnection pg = connection.unwrap(PGConnection.class);

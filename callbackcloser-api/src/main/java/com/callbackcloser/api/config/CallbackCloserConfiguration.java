@@ -1,10 +1,12 @@
 package com.callbackcloser.api.config;
 
+import com.callbackcloser.core.service.EndpointUrlPolicy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.InetAddress;
 
 public class CallbackCloserConfiguration extends Configuration {
     @NotNull
@@ -29,6 +31,10 @@ public class CallbackCloserConfiguration extends Configuration {
     @Valid
     @NotNull
     private OutboxConfiguration outbox = new OutboxConfiguration();
+
+    @Valid
+    @NotNull
+    private OutboundWebhookConfiguration outboundWebhooks = new OutboundWebhookConfiguration();
 
     @Valid
     @NotNull
@@ -116,6 +122,22 @@ public class CallbackCloserConfiguration extends Configuration {
     @JsonProperty
     public void setOutbox(OutboxConfiguration outbox) {
         this.outbox = outbox;
+    }
+
+    @JsonProperty
+    public OutboundWebhookConfiguration getOutboundWebhooks() {
+        return outboundWebhooks;
+    }
+
+    @JsonProperty
+    public void setOutboundWebhooks(OutboundWebhookConfiguration outboundWebhooks) {
+        this.outboundWebhooks = outboundWebhooks;
+    }
+
+    /** Which URLs webhooks may go to: loopback endpoints are a development convenience production never allows. */
+    public EndpointUrlPolicy webhookUrlPolicy() {
+        return new EndpointUrlPolicy(
+                !isProduction() && outboundWebhooks.isAllowLoopbackEndpoints(), InetAddress::getAllByName);
     }
 
     @JsonProperty

@@ -6,6 +6,7 @@ import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.ComplianceKeyword;
 import com.callbackcloser.core.model.ConversationState;
 import com.callbackcloser.core.model.Lead;
+import com.callbackcloser.core.model.LeadStatus;
 import com.callbackcloser.core.model.OutboundSms;
 import com.callbackcloser.core.model.Participant;
 import com.callbackcloser.core.model.PhoneNumbers;
@@ -76,6 +77,9 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
             FollowUps.cancel(repositories, business.id(), sender, now);
         }
         UUID leadId = lead.map(Lead::id).orElse(null);
+        if (stored.isPresent()) {
+            WebhookEvents.messageReceived(repositories, business.id(), stored.get(), leadId, sender, to, body, now);
+        }
 
         Optional<ComplianceKeyword> keyword = ComplianceKeyword.of(body);
         if (keyword.isPresent()) {
@@ -163,6 +167,12 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
         ConversationStep step = Conversation.step(before, body, business, lead.qualification(), templates);
         Lead after = lead.withConversation(step.next(), step.qualification(), step.qualified(), now);
         repositories.leads().saveConversation(after, now);
+        if (lead.status() != after.status() && after.status() == LeadStatus.QUALIFIED) {
+            WebhookEvents.leadQualified(repositories, after, now);
+        }
+        if (step.completed() && before != ConversationState.COMPLETED) {
+            WebhookEvents.leadCompleted(repositories, after, now);
+        }
 
         String twilioNumber = business.twilioNumberIfAny().orElseThrow();
         OutboundTexts.queue(

@@ -88,6 +88,8 @@ public final class LeadService {
                                 List.of(new FieldChange("status", lead.status().name(), status.name())),
                                 actor.correlationId(),
                                 now);
+                Lead changed = repositories.leads().findById(leadId).orElseThrow();
+                WebhookEvents.leadStatusChanged(repositories, changed, lead.status(), actor.subject(), now);
             }
             return null;
         });

@@ -123,6 +123,8 @@ public final class MissedCallService implements HandleDialStatusUseCase {
                 .leads()
                 .findOrCreateForCall(
                         business.id(), callId, callerRaw == null ? "" : callerRaw, caller == null ? "" : caller, now);
+        // Published on every missed-call callback; its dedupe key makes the retries of this one no-ops.
+        WebhookEvents.leadCreated(repositories, lead, now);
         return new DialStatusResult(startConversation(repositories, business, lead, now), callId, lead.id(), screening);
     }
 

@@ -20,6 +20,7 @@ import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.core.port.out.Repositories;
 import com.callbackcloser.core.port.out.TextTemplateRepository;
 import com.callbackcloser.core.port.out.TransactionRunner;
+import com.callbackcloser.core.port.out.WebhookRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -310,6 +311,11 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
 
     @Override
     public TextTemplateRepository textTemplates() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public WebhookRepository webhooks() {
         throw new UnsupportedOperationException();
     }
 }

@@ -15,6 +15,7 @@ import com.callbackcloser.core.port.out.OutboxRepository;
 import com.callbackcloser.core.port.out.Repositories;
 import com.callbackcloser.core.port.out.TextTemplateRepository;
 import com.callbackcloser.core.port.out.TransactionRunner;
+import com.callbackcloser.core.port.out.WebhookRepository;
 import com.callbackcloser.db.dao.AnalyticsDao;
 import com.callbackcloser.db.dao.ApiKeyDao;
 import com.callbackcloser.db.dao.AuditDao;
@@ -28,6 +29,7 @@ import com.callbackcloser.db.dao.OpeningHoursDao;
 import com.callbackcloser.db.dao.OutboxDao;
 import com.callbackcloser.db.dao.StripeEventDao;
 import com.callbackcloser.db.dao.TextTemplateDao;
+import com.callbackcloser.db.dao.WebhookDao;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
@@ -126,6 +128,11 @@ public final class JdbiTransactionRunner implements TransactionRunner {
         @Override
         public TextTemplateRepository textTemplates() {
             return new JdbiTextTemplateRepository(dao(TextTemplateDao.class));
+        }
+
+        @Override
+        public WebhookRepository webhooks() {
+            return new JdbiWebhookRepository(dao(WebhookDao.class));
         }
     }
 }

@@ -145,7 +145,14 @@ class OwnerAccessIT {
                     "/api/businesses/{b}/analytics?from=2026-11-01&to=2026-11-30",
                     null,
                     EnumSet.allOf(Who.class)),
-            new Endpoint("GET", "/api/businesses/{b}/audit", null, EnumSet.of(Who.OWNER, Who.ADMIN)));
+            new Endpoint("GET", "/api/businesses/{b}/audit", null, EnumSet.of(Who.OWNER, Who.ADMIN)),
+            new Endpoint(
+                    "POST",
+                    "/api/businesses/{b}/webhook-endpoints",
+                    Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("lead.created")),
+                    EnumSet.of(Who.OWNER, Who.ADMIN)),
+            new Endpoint("GET", "/api/businesses/{b}/webhook-endpoints", null, EnumSet.of(Who.OWNER, Who.ADMIN)),
+            new Endpoint("GET", "/api/businesses/{b}/webhook-deliveries", null, EnumSet.of(Who.OWNER, Who.ADMIN)));
 
     @Test
     void eachRoleGetsThroughWhereItIsAllowedAndIsForbiddenElsewhere() {

@@ -27,4 +27,6 @@ public interface Repositories {
     OpeningHoursRepository openingHours();
 
     TextTemplateRepository textTemplates();
+
+    WebhookRepository webhooks();
 }

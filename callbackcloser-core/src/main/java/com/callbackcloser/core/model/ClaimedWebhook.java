@@ -1,0 +1,28 @@
+package com.callbackcloser.core.model;
+
+import java.util.UUID;
+
+/**
+ * A delivery a worker claimed, with what it needs to send it.
+ *
+ * @param attempts attempts made, this one included
+ * @param endpointEnabled false when the endpoint was disabled after the delivery was queued
+ */
+public record ClaimedWebhook(
+        UUID id,
+        UUID endpointId,
+        String url,
+        String secret,
+        boolean endpointEnabled,
+        UUID eventId,
+        String eventType,
+        String payload,
+        int attempts) {
+
+    @Override
+    public String toString() {
+        // Never log the secret.
+        return "ClaimedWebhook[id=" + id + ", eventId=" + eventId + ", type=" + eventType + ", attempts=" + attempts
+                + "]";
+    }
+}
