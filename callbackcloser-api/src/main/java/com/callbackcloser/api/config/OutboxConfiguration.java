@@ -16,7 +16,7 @@ public class OutboxConfiguration {
     /** Sends in flight at once; Twilio queues per sending number on its side. */
     @Min(1)
     @Max(256)
-    private int concurrency = 64;
+    private int concurrency = 100;
 
     /** The safety net when a notification is lost: how often an idle worker looks anyway. */
     @NotNull
