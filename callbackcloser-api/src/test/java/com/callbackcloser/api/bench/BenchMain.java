@@ -524,9 +524,7 @@ public final class BenchMain {
 
     private void awaitOutboxEmpty() throws Exception {
         Instant started = Instant.now();
-        while (database.count("SELECT count(*) FROM messages WHERE delivery_state = 'SENDING'"
-                        + " OR (delivery_state = 'QUEUED' AND next_attempt_at <= now())")
-                > 0) {
+        while (database.count(ChaosMain.PENDING) > 0) {
             if (Duration.between(started, Instant.now()).toMinutes() > 5) {
                 throw new IllegalStateException("the outbox did not empty in 5 minutes");
             }
