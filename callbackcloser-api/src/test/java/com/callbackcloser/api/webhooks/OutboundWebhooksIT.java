@@ -343,6 +343,13 @@ class OutboundWebhooksIT {
                 "https://172.16.0.1/hook",
                 "https://169.254.169.254/latest/meta-data",
                 "https://[fd00::1]/hook",
+                // Loopback and the metadata service dressed as IPv6 (literals: nothing is resolved or called)
+                "https://[::127.0.0.1]/hook",
+                "https://[::7f00:1]/hook",
+                "https://[::ffff:169.254.169.254]/hook",
+                "https://[64:ff9b::7f00:1]/hook",
+                "https://[2002:7f00:1::]/hook",
+                "https://[2001:db8::1]/hook",
                 "https://user:pass@example.com/hook",
                 "not a url")) {
             OwnerApiClient.Answer answer = api().post(

@@ -1,25 +1,31 @@
 package com.callbackcloser.core.service;
 
 import com.callbackcloser.core.model.InvalidInputException;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Which URLs we POST webhooks to. HTTPS only, and never to an address inside a network (loopback, private,
- * link-local such as the cloud metadata service at 169.254.169.254, carrier-grade NAT, unique-local IPv6): a
- * business must not be able to make us call our own infrastructure (SSRF). The host is checked when the
+ * Which URLs we POST webhooks to. HTTPS only, and only to public internet addresses ({@link PublicAddresses}): a
+ * business must not be able to make us call our own infrastructure (SSRF), be it loopback, a private network, the
+ * cloud metadata service at 169.254.169.254, or the same hidden in an IPv6 form. The host is checked when the
  * endpoint is registered and its addresses again before every delivery, since DNS can change in between.
+ *
+ * <p>A refusal names the host, never the addresses it resolved to, and reads the same whether the name resolves
+ * inside a network or not at all: otherwise any owner could use the API to map our internal DNS. The operator's
+ * log keeps the detail.
  *
  * <p>{@code allowLoopback} (development and tests only) additionally allows http or https to localhost and
  * loopback addresses, for a receiver on the developer's machine.
  */
 public final class EndpointUrlPolicy {
     public static final int MAX_URL_LENGTH = 2000;
+    private static final Logger LOG = LoggerFactory.getLogger("webhooks.outbound");
 
     /** Resolves a host name; the JDK's resolver in production, a table in tests. */
     @FunctionalInterface
@@ -63,32 +69,46 @@ public final class EndpointUrlPolicy {
         if (!scheme.equals("https") && !(scheme.equals("http") && loopbackHost)) {
             throw refused("url must use https");
         }
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            throw refused("url's host " + host + " does not resolve");
-        }
-        String problem = refusedAddress(addresses);
+        String problem = problemWith(host);
         if (problem != null) {
-            throw refused("url's host " + problem);
+            LOG.info("event=webhooks.url_refused host={} detail=\"{}\"", host, problem);
+            throw refused("url's host " + host + " is not reachable as a public internet address");
         }
         return trimmed;
     }
 
     /**
-     * Before each delivery: why the host may not be called now (its addresses), or null when it may.
-     *
-     * @throws UnknownHostException when it does not resolve (a network error, retried)
+     * Before each delivery: empty when the host may be called now, else why not, in words the owner may see (the
+     * host, not its addresses). A host that no longer resolves is refused like one that now resolves inside a
+     * network; both are worth another try later, since DNS can change back.
      */
-    public String checkBeforeSend(URI uri) throws UnknownHostException {
-        return refusedAddress(resolver.resolve(uri.getHost()));
+    public Optional<String> checkBeforeSend(URI uri) {
+        String host = uri.getHost();
+        String problem = problemWith(host);
+        if (problem == null) {
+            return Optional.empty();
+        }
+        LOG.warn("event=webhooks.address_refused host={} detail=\"{}\"", host, problem);
+        return Optional.of("not sent: " + host + " is not reachable as a public internet address");
     }
 
-    private String refusedAddress(InetAddress[] addresses) {
+    /** Null when every address of the host may be called; else the detail, for the operator's log only. */
+    private String problemWith(String host) {
+        if (host == null) {
+            return "no host";
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            return "does not resolve: " + e.getMessage();
+        }
+        if (addresses == null || addresses.length == 0) {
+            return "resolves to no address";
+        }
         for (InetAddress address : addresses) {
-            if (isInternal(address) && !(allowLoopback && address.isLoopbackAddress())) {
-                return "resolves to an internal address (" + address.getHostAddress() + ")";
+            if (!PublicAddresses.isPublic(address) && !(allowLoopback && address.isLoopbackAddress())) {
+                return "resolves to " + address.getHostAddress() + ", not a public internet address";
             }
         }
         return null;
@@ -97,30 +117,6 @@ public final class EndpointUrlPolicy {
     private static boolean isLoopbackName(String host) {
         String name = host.toLowerCase(Locale.ROOT);
         return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]") || name.equals("::1");
-    }
-
-    static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress()
-                || address.isAnyLocalAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            return first == 0 // "this network"
-                    || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
-                    || (first == 192 && second == 0 && (bytes[2] & 0xff) == 0) // IETF protocol assignments
-                    || (first == 198 && (second == 18 || second == 19)) // benchmarking
-                    || first >= 240; // reserved, broadcast
-        }
-        if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) == 0xfc; // unique local fc00::/7
-        }
-        return false;
     }
 
     private static InvalidInputException refused(String message) {

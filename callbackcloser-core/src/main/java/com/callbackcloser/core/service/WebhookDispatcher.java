@@ -8,7 +8,6 @@ import com.callbackcloser.core.port.out.WebhookRequest;
 import com.callbackcloser.core.port.out.WebhookResponse;
 import com.callbackcloser.core.port.out.WebhookSender;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,23 +85,21 @@ public final class WebhookDispatcher {
                     false,
                     WebhookOutcome.CANCELED_ENDPOINT_DISABLED);
         }
-        String refusal;
+        Optional<String> refusal;
         try {
             refusal = urlPolicy.checkBeforeSend(URI.create(webhook.url()));
-        } catch (UnknownHostException | RuntimeException e) {
-            return settle(
-                    webhook,
-                    started,
-                    new WebhookResponse(null, "host does not resolve: " + e.getMessage(), 0),
-                    true,
-                    WebhookOutcome.FAILED_AFTER_RETRIES);
+        } catch (RuntimeException e) {
+            LOG.warn("event=webhooks.outbound deliveryId={} address check failed", webhook.id(), e);
+            refusal = Optional.of("not sent: the host could not be checked");
         }
-        if (refusal != null) {
+        if (refusal.isPresent()) {
+            // Retried like a host that does not resolve: DNS can change back, and an owner must not be able to
+            // tell "resolves inside a network" from "does not resolve" (a map of our DNS). Nothing is sent.
             return settle(
                     webhook,
                     started,
-                    new WebhookResponse(null, "not sent: host " + refusal, 0),
-                    false,
+                    new WebhookResponse(null, refusal.get(), 0),
+                    true,
                     WebhookOutcome.FAILED_ADDRESS_NOT_ALLOWED);
         }
         WebhookResponse response;
