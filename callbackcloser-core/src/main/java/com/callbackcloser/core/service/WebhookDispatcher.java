@@ -59,8 +59,11 @@ public final class WebhookDispatcher {
 
     public List<ClaimedWebhook> claimDue(int limit) {
         Instant now = clock.instant();
-        return transactions.inTransaction(
-                repositories -> repositories.webhooks().claimDue(now, now.minus(lease), limit));
+        return transactions.inTransaction(repositories -> {
+            // Where the workers come by every few seconds anyway: an expired secret is not kept longer than that.
+            repositories.webhooks().forgetExpiredSecrets(now);
+            return repositories.webhooks().claimDue(now, now.minus(lease), limit);
+        });
     }
 
     public Optional<Instant> nextDueAt() {
@@ -134,7 +137,9 @@ public final class WebhookDispatcher {
         headers.put(EVENT_TYPE_HEADER, webhook.eventType());
         headers.put(DELIVERY_ID_HEADER, webhook.id().toString());
         headers.put(TIMESTAMP_HEADER, Long.toString(timestamp));
-        headers.put(WebhookSignature.HEADER, WebhookSignature.header(webhook.secret(), timestamp, webhook.payload()));
+        headers.put(
+                WebhookSignature.HEADER,
+                WebhookSignature.header(webhook.secret(), webhook.previousSecret(), timestamp, webhook.payload()));
         return new WebhookRequest(webhook.url(), headers, webhook.payload());
     }
 

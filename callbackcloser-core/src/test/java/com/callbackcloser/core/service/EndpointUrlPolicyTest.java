@@ -212,9 +212,8 @@ class EndpointUrlPolicyTest {
 
     @Test
     void aNameWithOnePublicAndOneInternalAddressIsRefused() {
-        EndpointUrlPolicy policy = new EndpointUrlPolicy(false, host -> new InetAddress[] {
-            InetAddress.getByName("93.184.216.34"), InetAddress.getByName("fd00::1")
-        });
+        EndpointUrlPolicy policy = new EndpointUrlPolicy(false, host ->
+                new InetAddress[] {InetAddress.getByName("93.184.216.34"), InetAddress.getByName("fd00::1")});
 
         assertThatThrownBy(() -> policy.validate("https://mixed.example.com/hook"))
                 .isInstanceOf(InvalidInputException.class);
@@ -241,9 +240,8 @@ class EndpointUrlPolicyTest {
     @Test
     void theRefusalBeforeADeliveryDoesNotNameTheAddressEither() throws UnknownHostException {
         assertThat(production.checkBeforeSend(URI.create("https://rebound.example.com/x")))
-                .hasValueSatisfying(message -> assertThat(message)
-                        .contains("rebound.example.com")
-                        .doesNotContain("169.254"));
+                .hasValueSatisfying(message ->
+                        assertThat(message).contains("rebound.example.com").doesNotContain("169.254"));
         assertThat(production.checkBeforeSend(URI.create("https://nowhere.example.com/x")))
                 .hasValueSatisfying(message -> assertThat(message).contains("nowhere.example.com"));
     }

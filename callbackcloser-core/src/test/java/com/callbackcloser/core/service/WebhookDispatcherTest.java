@@ -123,9 +123,11 @@ class WebhookDispatcherTest {
         assertThat(dispatcher.deliver(claimed(1, true, "https://rebinding.example.com/x")))
                 .isEqualTo(WebhookOutcome.RETRY_SCHEDULED);
         assertThat(sent).isEmpty();
-        assertThat(attempts).singleElement().satisfies(attempt -> assertThat(attempt.error())
-                .contains("rebinding.example.com")
-                .doesNotContain("169.254"));
+        assertThat(attempts)
+                .singleElement()
+                .satisfies(attempt -> assertThat(attempt.error())
+                        .contains("rebinding.example.com")
+                        .doesNotContain("169.254"));
 
         dns[0] = "::ffff:127.0.0.1";
         assertThat(dispatcher.deliver(claimed(2, true, "https://rebinding.example.com/x")))
@@ -139,11 +141,12 @@ class WebhookDispatcherTest {
         assertThat(dispatcher.deliver(claimed(4, true, "https://rebinding.example.com/x")))
                 .isEqualTo(WebhookOutcome.DELIVERED);
         assertThat(sent).hasSize(1);
-        assertThat(attempts).extracting(WebhookAttempt::error).allSatisfy(error -> assertThat(
-                        String.valueOf(error))
-                .doesNotContain("169.254")
-                .doesNotContain("127.0.0.1")
-                .doesNotContain("ff9b"));
+        assertThat(attempts)
+                .extracting(WebhookAttempt::error)
+                .allSatisfy(error -> assertThat(String.valueOf(error))
+                        .doesNotContain("169.254")
+                        .doesNotContain("127.0.0.1")
+                        .doesNotContain("ff9b"));
     }
 
     @Test
@@ -154,8 +157,11 @@ class WebhookDispatcherTest {
         nowhere.deliver(claimed(1, true, "https://a.example.com/x"));
         dispatcher("10.0.0.1").deliver(claimed(1, true, "https://a.example.com/x"));
 
-        assertThat(attempts).extracting(WebhookAttempt::error).containsOnly(attempts.get(0).error());
-        assertThat(writes).containsExactly("reschedule " + NOW.plusMillis(3_750), "reschedule " + NOW.plusMillis(3_750));
+        assertThat(attempts)
+                .extracting(WebhookAttempt::error)
+                .containsOnly(attempts.get(0).error());
+        assertThat(writes)
+                .containsExactly("reschedule " + NOW.plusMillis(3_750), "reschedule " + NOW.plusMillis(3_750));
         assertThat(sent).isEmpty();
     }
 
@@ -177,8 +183,7 @@ class WebhookDispatcherTest {
     }
 
     private WebhookDispatcher dispatcher(String resolvesTo) {
-        return dispatcher(
-                new EndpointUrlPolicy(false, host -> new InetAddress[] {InetAddress.getByName(resolvesTo)}));
+        return dispatcher(new EndpointUrlPolicy(false, host -> new InetAddress[] {InetAddress.getByName(resolvesTo)}));
     }
 
     private WebhookDispatcher dispatcher(EndpointUrlPolicy policy) {
@@ -201,6 +206,7 @@ class WebhookDispatcherTest {
                 UUID.randomUUID(),
                 url,
                 "whsec_x",
+                null,
                 enabled,
                 UUID.randomUUID(),
                 "lead.created",
