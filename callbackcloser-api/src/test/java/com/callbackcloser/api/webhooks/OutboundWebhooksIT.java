@@ -87,7 +87,8 @@ class OutboundWebhooksIT {
         // whichever test runs first): wait until tokens are accepted.
         Eventually.within(
                 Duration.ofSeconds(30),
-                () -> assertThat(api().get(IDP.token("warm_up"), "/api/businesses").status())
+                () -> assertThat(api().get(IDP.token("warm_up"), "/api/businesses")
+                                .status())
                         .isEqualTo(200));
     }
 
