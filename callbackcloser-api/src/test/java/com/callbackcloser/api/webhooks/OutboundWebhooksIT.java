@@ -431,10 +431,11 @@ class OutboundWebhooksIT {
         // The service's own worker, and two more instances with their own dispatchers, on the same queue.
         List<WebhookWorker> workers = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
+            EndpointUrlPolicy policy = new EndpointUrlPolicy(true, java.net.InetAddress::getAllByName);
             WebhookDispatcher dispatcher = new WebhookDispatcher(
                     SERVICE.transactions(),
-                    new HttpWebhookSender(Duration.ofSeconds(2)),
-                    new EndpointUrlPolicy(true, java.net.InetAddress::getAllByName),
+                    new HttpWebhookSender(Duration.ofSeconds(2), policy),
+                    policy,
                     new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10)),
                     Duration.ofSeconds(30),
                     Clock.systemUTC(),

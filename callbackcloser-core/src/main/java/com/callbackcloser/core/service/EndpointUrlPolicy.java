@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -69,10 +70,10 @@ public final class EndpointUrlPolicy {
         if (!scheme.equals("https") && !(scheme.equals("http") && loopbackHost)) {
             throw refused("url must use https");
         }
-        String problem = problemWith(host);
+        String problem = lookUp(host).problem();
         if (problem != null) {
             LOG.info("event=webhooks.url_refused host={} detail=\"{}\"", host, problem);
-            throw refused("url's host " + host + " is not reachable as a public internet address");
+            throw refused("url's host " + notReachable(host));
         }
         return trimmed;
     }
@@ -84,34 +85,66 @@ public final class EndpointUrlPolicy {
      */
     public Optional<String> checkBeforeSend(URI uri) {
         String host = uri.getHost();
-        String problem = problemWith(host);
+        String problem = lookUp(host).problem();
         if (problem == null) {
             return Optional.empty();
         }
         LOG.warn("event=webhooks.address_refused host={} detail=\"{}\"", host, problem);
-        return Optional.of("not sent: " + host + " is not reachable as a public internet address");
+        return Optional.of("not sent: " + notReachable(host));
     }
 
-    /** Null when every address of the host may be called; else the detail, for the operator's log only. */
-    private String problemWith(String host) {
+    /**
+     * The addresses to connect to, from this one lookup, when every one may be called. The HTTP client connects
+     * through this and not through a lookup of its own, so a name cannot answer one address to the check and
+     * another to the connection.
+     *
+     * @throws AddressNotAllowedException when some address may not be called, or the name does not resolve
+     */
+    public InetAddress[] addressesToCall(String host) throws AddressNotAllowedException {
+        Lookup lookup = lookUp(host);
+        if (lookup.problem() != null) {
+            LOG.warn("event=webhooks.address_refused host={} detail=\"{}\"", host, lookup.problem());
+            throw new AddressNotAllowedException("not sent: " + notReachable(host));
+        }
+        return lookup.addresses().toArray(InetAddress[]::new);
+    }
+
+    /** A host we may not connect to; its message names the host only, and may be shown to the owner. */
+    public static final class AddressNotAllowedException extends UnknownHostException {
+        private static final long serialVersionUID = 1L;
+
+        AddressNotAllowedException(String message) {
+            super(message);
+        }
+    }
+
+    /** One resolution of a host: its addresses, and why they may not be called (null when they may). */
+    private record Lookup(List<InetAddress> addresses, String problem) {}
+
+    /** The problem, if any, is for the operator's log only: it names the addresses. */
+    private Lookup lookUp(String host) {
         if (host == null) {
-            return "no host";
+            return new Lookup(null, "no host");
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return "does not resolve: " + e.getMessage();
+            return new Lookup(null, "does not resolve: " + e.getMessage());
         }
         if (addresses == null || addresses.length == 0) {
-            return "resolves to no address";
+            return new Lookup(null, "resolves to no address");
         }
         for (InetAddress address : addresses) {
             if (!PublicAddresses.isPublic(address) && !(allowLoopback && address.isLoopbackAddress())) {
-                return "resolves to " + address.getHostAddress() + ", not a public internet address";
+                return new Lookup(null, "resolves to " + address.getHostAddress() + ", not a public internet address");
             }
         }
-        return null;
+        return new Lookup(List.of(addresses), null);
+    }
+
+    private static String notReachable(String host) {
+        return host + " is not reachable as a public internet address";
     }
 
     private static boolean isLoopbackName(String host) {
