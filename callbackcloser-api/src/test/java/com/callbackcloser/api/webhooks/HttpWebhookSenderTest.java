@@ -65,7 +65,7 @@ class HttpWebhookSenderTest {
             if (!host.equals("receiver.example")) {
                 throw new java.net.UnknownHostException(host);
             }
-            return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
+            return new InetAddress[] {InetAddress.getByAddress(new byte[] {127, 0, 0, 1})};
         });
 
         WebhookResponse response = sender(policy).send(request("http://receiver.example:" + receiver.port() + "/hook"));
