@@ -50,6 +50,7 @@ import com.callbackcloser.core.port.out.TransactionRunner;
 import com.callbackcloser.core.service.BillingEventService;
 import com.callbackcloser.core.service.BillingService;
 import com.callbackcloser.core.service.CallScreeningService;
+import com.callbackcloser.core.service.EndpointUrlPolicy;
 import com.callbackcloser.core.service.InboundSmsService;
 import com.callbackcloser.core.service.IncomingCallService;
 import com.callbackcloser.core.service.MessageStatusService;
@@ -211,10 +212,12 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
             Decisions decisions,
             Clock clock) {
         OutboundWebhookConfiguration webhooks = config.getOutboundWebhooks();
+        // One policy for the check before a send and for the send's own connection (see HttpWebhookSender).
+        EndpointUrlPolicy urlPolicy = config.webhookUrlPolicy();
         WebhookDispatcher dispatcher = new WebhookDispatcher(
                 transactions,
-                new HttpWebhookSender(webhooks.getRequestTimeout().toJavaDuration()),
-                config.webhookUrlPolicy(),
+                new HttpWebhookSender(webhooks.getRequestTimeout().toJavaDuration(), urlPolicy),
+                urlPolicy,
                 new RetryPolicy(
                         webhooks.getMaxAttempts(),
                         webhooks.getInitialRetryDelay().toJavaDuration(),

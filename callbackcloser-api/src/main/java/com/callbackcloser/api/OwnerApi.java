@@ -31,6 +31,7 @@ import com.callbackcloser.api.resources.owner.WebhookDeliveriesResource;
 import com.callbackcloser.api.resources.owner.WebhookDeliveryReplayResource;
 import com.callbackcloser.api.resources.owner.WebhookDeliveryResource;
 import com.callbackcloser.api.resources.owner.WebhookEndpointResource;
+import com.callbackcloser.api.resources.owner.WebhookEndpointSecretResource;
 import com.callbackcloser.api.resources.owner.WebhookEndpointsResource;
 import com.callbackcloser.api.twilio.TwilioRecordings;
 import com.callbackcloser.core.port.out.TransactionRunner;
@@ -116,6 +117,7 @@ final class OwnerApi {
         WebhookEndpointService webhooks = new WebhookEndpointService(transactions, config.webhookUrlPolicy(), clock);
         jersey.register(new WebhookEndpointsResource(webhooks));
         jersey.register(new WebhookEndpointResource(webhooks));
+        jersey.register(new WebhookEndpointSecretResource(webhooks));
         jersey.register(new WebhookDeliveriesResource(webhooks));
         jersey.register(new WebhookDeliveryResource(webhooks));
         jersey.register(new WebhookDeliveryReplayResource(webhooks));

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An endpoint; {@code secret} is present only in the answer to its creation, and never again. */
+/**
+ * An endpoint; {@code secret} is present only in the answer to its creation or to a rotation, and never again.
+ * {@code previousSecretExpiresAt} is present while the secret replaced by the last rotation still signs.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebhookEndpointView(
         UUID id,
@@ -18,6 +21,8 @@ public record WebhookEndpointView(
         boolean enabled,
         Instant createdAt,
         Instant disabledAt,
+        Instant secretRotatedAt,
+        Instant previousSecretExpiresAt,
         String secret) {
 
     public static WebhookEndpointView of(WebhookEndpoint endpoint) {
@@ -40,6 +45,8 @@ public record WebhookEndpointView(
                 endpoint.enabled(),
                 endpoint.createdAt(),
                 endpoint.disabledAt(),
+                endpoint.secretRotatedAt(),
+                endpoint.previousSecretExpiresAt(),
                 secret);
     }
 }

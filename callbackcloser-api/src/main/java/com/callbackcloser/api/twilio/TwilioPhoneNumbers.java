@@ -13,7 +13,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Twilio numbers through twilio-java: every number we buy or connect calls this service's webhooks. */
+/** Twilio numbers through twilio-java: a number we buy, or connect and then re-point, calls this service's webhooks. */
 public final class TwilioPhoneNumbers implements PhoneNumberProvider {
     private static final long ACCOUNT_NUMBERS_PAGE = 50;
 
@@ -54,13 +54,8 @@ public final class TwilioPhoneNumbers implements PhoneNumberProvider {
     }
 
     @Override
-    public ProvisionedNumber connect(String phoneNumberSid) {
-        return call(() -> {
-            IncomingPhoneNumber number =
-                    IncomingPhoneNumber.fetcher(phoneNumberSid).fetch(client);
-            pointWebhooksAtUs(number.getSid());
-            return numberOf(number);
-        });
+    public ProvisionedNumber find(String phoneNumberSid) {
+        return call(() -> numberOf(IncomingPhoneNumber.fetcher(phoneNumberSid).fetch(client)));
     }
 
     @Override

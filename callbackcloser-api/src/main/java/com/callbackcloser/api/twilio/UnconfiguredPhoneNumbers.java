@@ -15,7 +15,7 @@ public final class UnconfiguredPhoneNumbers implements PhoneNumberProvider {
     }
 
     @Override
-    public ProvisionedNumber connect(String phoneNumberSid) {
+    public ProvisionedNumber find(String phoneNumberSid) {
         throw new PhoneNumberProviderException(MESSAGE, null);
     }
 

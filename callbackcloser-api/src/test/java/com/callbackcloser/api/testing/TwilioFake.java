@@ -176,6 +176,12 @@ public final class TwilioFake implements AutoCloseable {
                                 + INCOMING_NUMBERS_PATH + "\",\"next_page_uri\":null,\"previous_page_uri\":null}")));
     }
 
+    /** Updating this number (its webhooks) is refused with Twilio's error JSON; fetching it still works. */
+    public void refusesNumberUpdates(String sid, int status, int code, String message) {
+        String one = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers/" + sid + ".json";
+        server.stubFor(post(urlPathEqualTo(one)).willReturn(error(status, code, message)));
+    }
+
     /** The number updates (webhook changes) received for this SID, as form bodies. */
     public List<Map<String, String>> numberUpdates(String sid) {
         return server

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callbackcloser.api.metrics.Decisions;
+import com.callbackcloser.api.testing.Concurrently;
 import com.callbackcloser.api.testing.Eventually;
 import com.callbackcloser.api.testing.JwtIssuer;
 import com.callbackcloser.api.testing.OwnerApiClient;
@@ -36,6 +37,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -81,6 +83,13 @@ class OutboundWebhooksIT {
     static void startReceiver() {
         receiver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         receiver.start();
+        // The first JWKS fetch of a cold JVM on a busy machine can outlast nimbus's half-second timeout (a 401 for
+        // whichever test runs first): wait until tokens are accepted.
+        Eventually.within(
+                Duration.ofSeconds(30),
+                () -> assertThat(api().get(IDP.token("warm_up"), "/api/businesses")
+                                .status())
+                        .isEqualTo(200));
     }
 
     @AfterAll
@@ -343,6 +352,13 @@ class OutboundWebhooksIT {
                 "https://172.16.0.1/hook",
                 "https://169.254.169.254/latest/meta-data",
                 "https://[fd00::1]/hook",
+                // Loopback and the metadata service dressed as IPv6 (literals: nothing is resolved or called)
+                "https://[::127.0.0.1]/hook",
+                "https://[::7f00:1]/hook",
+                "https://[::ffff:169.254.169.254]/hook",
+                "https://[64:ff9b::7f00:1]/hook",
+                "https://[2002:7f00:1::]/hook",
+                "https://[2001:db8::1]/hook",
                 "https://user:pass@example.com/hook",
                 "not a url")) {
             OwnerApiClient.Answer answer = api().post(
@@ -415,10 +431,11 @@ class OutboundWebhooksIT {
         // The service's own worker, and two more instances with their own dispatchers, on the same queue.
         List<WebhookWorker> workers = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
+            EndpointUrlPolicy policy = new EndpointUrlPolicy(true, java.net.InetAddress::getAllByName);
             WebhookDispatcher dispatcher = new WebhookDispatcher(
                     SERVICE.transactions(),
-                    new HttpWebhookSender(Duration.ofSeconds(2)),
-                    new EndpointUrlPolicy(true, java.net.InetAddress::getAllByName),
+                    new HttpWebhookSender(Duration.ofSeconds(2), policy),
+                    policy,
                     new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10)),
                     Duration.ofSeconds(30),
                     Clock.systemUTC(),
@@ -445,6 +462,164 @@ class OutboundWebhooksIT {
                 worker.stop();
             }
         }
+    }
+
+    @Test
+    void aRotatedSecretIsShownOnceAndBothSecretsSignUntilTheGracePeriodEnds() throws Exception {
+        answer(200);
+        OwnerApiClient.Answer created = register(receiverUrl(), List.of("lead.created"));
+        String oldSecret = created.text("secret");
+        String endpoint = created.text("id");
+
+        OwnerApiClient.Answer rotated = api().post(owner, rotatePath(endpoint), null);
+
+        assertThat(rotated.status()).as(String.valueOf(rotated.json())).isEqualTo(200);
+        String newSecret = rotated.text("secret");
+        assertThat(newSecret).startsWith("whsec_").hasSize(oldSecret.length()).isNotEqualTo(oldSecret);
+        assertThat(rotated.text("id")).isEqualTo(endpoint);
+        Instant expires = Instant.parse(rotated.text("previousSecretExpiresAt"));
+        assertThat(Duration.between(Instant.now(), expires))
+                .as("the default grace period is 24 hours")
+                .isBetween(Duration.ofHours(23), Duration.ofHours(24));
+        JsonNode listed = api().get(owner, "/api/businesses/" + business + "/webhook-endpoints")
+                .json()
+                .get(0);
+        assertThat(listed.has("secret")).as("shown once").isFalse();
+        assertThat(listed.get("previousSecretExpiresAt").asText()).isEqualTo(rotated.text("previousSecretExpiresAt"));
+
+        missedCall("CA" + UUID.randomUUID().toString().replace("-", ""));
+
+        LoggedRequest request = awaitRequests(1).get(0);
+        String signature = request.getHeader("CallbackCloser-Signature");
+        String timestamp = request.getHeader("CallbackCloser-Timestamp");
+        assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
+        // The new secret's signature first, the old one's second: a receiver still on the old secret that reads
+        // the last v1 (as the first version of our docs did) keeps verifying through the rotation.
+        assertThat(v1Signatures(signature))
+                .containsExactly(
+                        hmac(newSecret, timestamp, request.getBodyAsString()),
+                        hmac(oldSecret, timestamp, request.getBodyAsString()));
+        JsonNode audit =
+                api().get(owner, "/api/businesses/" + business + "/audit").json();
+        assertThat(audit.findValuesAsText("action")).contains("webhook_endpoint.secret_rotated");
+        assertThat(audit.toString()).doesNotContain(newSecret).doesNotContain(oldSecret);
+    }
+
+    @Test
+    void aGracePeriodOfZeroRetiresTheOldSecretAtOnce() throws Exception {
+        answer(200);
+        String endpoint = register(receiverUrl(), List.of("lead.created")).text("id");
+
+        OwnerApiClient.Answer rotated = api().post(owner, rotatePath(endpoint), Map.of("gracePeriodHours", 0));
+
+        assertThat(rotated.status()).as(String.valueOf(rotated.json())).isEqualTo(200);
+        assertThat(rotated.json().has("previousSecretExpiresAt")).isFalse();
+        missedCall("CA" + UUID.randomUUID().toString().replace("-", ""));
+        LoggedRequest request = awaitRequests(1).get(0);
+        assertThat(v1Signatures(request.getHeader("CallbackCloser-Signature")))
+                .containsExactly(hmac(
+                        rotated.text("secret"),
+                        request.getHeader("CallbackCloser-Timestamp"),
+                        request.getBodyAsString()));
+    }
+
+    @Test
+    void aRotationOutsideTheBoundsOrOfAnotherBusinesssOrADisabledEndpointIsRefusedAndChangesNothing() throws Exception {
+        answer(200);
+        OwnerApiClient.Answer created = register(receiverUrl(), List.of("lead.created"));
+        String endpoint = created.text("id");
+        String disabled =
+                register(receiverUrl() + "/old", List.of("lead.created")).text("id");
+        api().delete(owner, "/api/businesses/" + business + "/webhook-endpoints/" + disabled);
+        String stranger = IDP.token("stranger_" + UUID.randomUUID());
+        String strangersBusiness = api().post(
+                        stranger,
+                        "/api/businesses",
+                        Map.of("name", "Rival Plumbing", "forwardingNumber", "+14155550198"))
+                .text("id");
+        String agentSubject = "agent_" + UUID.randomUUID();
+        String agent = IDP.token(agentSubject);
+        assertThat(api().post(
+                                owner,
+                                "/api/businesses/" + business + "/members",
+                                Map.of("subject", agentSubject, "role", "agent"))
+                        .status())
+                .isEqualTo(200);
+
+        for (Object hours : List.of(-1, 169, 100_000, "soon")) {
+            OwnerApiClient.Answer refused = api().post(owner, rotatePath(endpoint), Map.of("gracePeriodHours", hours));
+            assertThat(refused.status()).as(String.valueOf(hours)).isIn(400, 422);
+        }
+        assertThat(api().post(owner, rotatePath(endpoint), Map.of("gracePeriodHours", 169))
+                        .text("field"))
+                .isEqualTo("gracePeriodHours");
+        assertThat(api().post(stranger, rotatePath(endpoint), null).status()).isEqualTo(404);
+        assertThat(api().post(
+                                stranger,
+                                "/api/businesses/" + strangersBusiness + "/webhook-endpoints/" + endpoint
+                                        + "/rotate-secret",
+                                null)
+                        .status())
+                .as("another business's endpoint under one's own business")
+                .isEqualTo(404);
+        assertThat(api().post(agent, rotatePath(endpoint), null).status()).isEqualTo(403);
+        assertThat(api().post(owner, rotatePath(UUID.randomUUID().toString()), null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api().post(owner, rotatePath(disabled), null).status()).isEqualTo(422);
+
+        missedCall("CA" + UUID.randomUUID().toString().replace("-", ""));
+        LoggedRequest request = awaitRequests(1).get(0);
+        assertThat(v1Signatures(request.getHeader("CallbackCloser-Signature")))
+                .containsExactly(hmac(
+                        created.text("secret"),
+                        request.getHeader("CallbackCloser-Timestamp"),
+                        request.getBodyAsString()));
+        assertThat(auditActions()).doesNotContain("webhook_endpoint.secret_rotated");
+    }
+
+    @Test
+    void twoRotationsAtOnceEndWithTheTwoSecretsTheyHandedOut() throws Exception {
+        String endpoint = register(receiverUrl(), List.of("lead.created")).text("id");
+        for (int round = 0; round < 5; round++) {
+            List<OwnerApiClient.Answer> answers =
+                    Concurrently.times(2, () -> api().post(owner, rotatePath(endpoint), Map.of("gracePeriodHours", 1)));
+
+            assertThat(answers).extracting(OwnerApiClient.Answer::status).containsExactly(200, 200);
+            Set<String> handedOut =
+                    answers.stream().map(answer -> answer.text("secret")).collect(Collectors.toSet());
+            assertThat(handedOut).hasSize(2);
+            Map<String, Object> stored = SERVICE.jdbi()
+                    .withHandle(
+                            h -> h.createQuery("SELECT secret, previous_secret FROM webhook_endpoints WHERE id = :id")
+                                    .bind("id", UUID.fromString(endpoint))
+                                    .mapToMap()
+                                    .one());
+            assertThat(Set.of(stored.get("secret"), stored.get("previous_secret")))
+                    .as("round " + round)
+                    .isEqualTo(handedOut);
+        }
+        assertThat(auditActions())
+                .filteredOn("webhook_endpoint.secret_rotated"::equals)
+                .hasSize(10);
+    }
+
+    private String rotatePath(String endpoint) {
+        return "/api/businesses/" + business + "/webhook-endpoints/" + endpoint + "/rotate-secret";
+    }
+
+    private static List<String> v1Signatures(String header) {
+        return java.util.Arrays.stream(header.split(","))
+                .filter(part -> part.startsWith("v1="))
+                .map(part -> part.substring(3))
+                .toList();
+    }
+
+    /** The receiver's computation, as docs/OUTBOUND_WEBHOOKS.md describes it. */
+    private static String hmac(String secret, String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     private OwnerApiClient.Answer register(String url, List<String> events) {

@@ -7,12 +7,14 @@ import java.util.UUID;
  *
  * @param attempts attempts made, this one included
  * @param endpointEnabled false when the endpoint was disabled after the delivery was queued
+ * @param previousSecret the secret before the last rotation while its grace period lasts, else null: it signs too
  */
 public record ClaimedWebhook(
         UUID id,
         UUID endpointId,
         String url,
         String secret,
+        String previousSecret,
         boolean endpointEnabled,
         UUID eventId,
         String eventType,
@@ -21,7 +23,7 @@ public record ClaimedWebhook(
 
     @Override
     public String toString() {
-        // Never log the secret.
+        // Never log the secrets.
         return "ClaimedWebhook[id=" + id + ", eventId=" + eventId + ", type=" + eventType + ", attempts=" + attempts
                 + "]";
     }

@@ -1,4 +1,4 @@
 package com.callbackcloser.core.model;
 
-/** A new endpoint with its signing secret, which the API shows this once. */
+/** An endpoint with its new signing secret (created or rotated), which the API shows this once. */
 public record IssuedWebhookEndpoint(WebhookEndpoint endpoint, String secret) {}

@@ -5,7 +5,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-/** An HTTPS endpoint a business registered; its signing secret is not part of it (shown once, at creation). */
+/**
+ * An HTTPS endpoint a business registered; its signing secrets are not part of it (each is shown once, when it is
+ * created or rotated in).
+ *
+ * @param secretRotatedAt when the secret was last rotated; null when never
+ * @param previousSecretExpiresAt until when the secret before the last rotation still signs; null when none does
+ */
 public record WebhookEndpoint(
         UUID id,
         UUID businessId,
@@ -14,7 +20,9 @@ public record WebhookEndpoint(
         Set<WebhookEventType> events,
         String createdBy,
         Instant createdAt,
-        Instant disabledAt) {
+        Instant disabledAt,
+        Instant secretRotatedAt,
+        Instant previousSecretExpiresAt) {
 
     public WebhookEndpoint {
         Objects.requireNonNull(id, "id");

@@ -1,25 +1,32 @@
 package com.callbackcloser.core.service;
 
 import com.callbackcloser.core.model.InvalidInputException;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Which URLs we POST webhooks to. HTTPS only, and never to an address inside a network (loopback, private,
- * link-local such as the cloud metadata service at 169.254.169.254, carrier-grade NAT, unique-local IPv6): a
- * business must not be able to make us call our own infrastructure (SSRF). The host is checked when the
+ * Which URLs we POST webhooks to. HTTPS only, and only to public internet addresses ({@link PublicAddresses}): a
+ * business must not be able to make us call our own infrastructure (SSRF), be it loopback, a private network, the
+ * cloud metadata service at 169.254.169.254, or the same hidden in an IPv6 form. The host is checked when the
  * endpoint is registered and its addresses again before every delivery, since DNS can change in between.
+ *
+ * <p>A refusal names the host, never the addresses it resolved to, and reads the same whether the name resolves
+ * inside a network or not at all: otherwise any owner could use the API to map our internal DNS. The operator's
+ * log keeps the detail.
  *
  * <p>{@code allowLoopback} (development and tests only) additionally allows http or https to localhost and
  * loopback addresses, for a receiver on the developer's machine.
  */
 public final class EndpointUrlPolicy {
     public static final int MAX_URL_LENGTH = 2000;
+    private static final Logger LOG = LoggerFactory.getLogger("webhooks.outbound");
 
     /** Resolves a host name; the JDK's resolver in production, a table in tests. */
     @FunctionalInterface
@@ -63,64 +70,86 @@ public final class EndpointUrlPolicy {
         if (!scheme.equals("https") && !(scheme.equals("http") && loopbackHost)) {
             throw refused("url must use https");
         }
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            throw refused("url's host " + host + " does not resolve");
-        }
-        String problem = refusedAddress(addresses);
+        String problem = lookUp(host).problem();
         if (problem != null) {
-            throw refused("url's host " + problem);
+            LOG.info("event=webhooks.url_refused host={} detail=\"{}\"", host, problem);
+            throw refused("url's host " + notReachable(host));
         }
         return trimmed;
     }
 
     /**
-     * Before each delivery: why the host may not be called now (its addresses), or null when it may.
-     *
-     * @throws UnknownHostException when it does not resolve (a network error, retried)
+     * Before each delivery: empty when the host may be called now, else why not, in words the owner may see (the
+     * host, not its addresses). A host that no longer resolves is refused like one that now resolves inside a
+     * network; both are worth another try later, since DNS can change back.
      */
-    public String checkBeforeSend(URI uri) throws UnknownHostException {
-        return refusedAddress(resolver.resolve(uri.getHost()));
+    public Optional<String> checkBeforeSend(URI uri) {
+        String host = uri.getHost();
+        String problem = lookUp(host).problem();
+        if (problem == null) {
+            return Optional.empty();
+        }
+        LOG.warn("event=webhooks.address_refused host={} detail=\"{}\"", host, problem);
+        return Optional.of("not sent: " + notReachable(host));
     }
 
-    private String refusedAddress(InetAddress[] addresses) {
+    /**
+     * The addresses to connect to, from this one lookup, when every one may be called. The HTTP client connects
+     * through this and not through a lookup of its own, so a name cannot answer one address to the check and
+     * another to the connection.
+     *
+     * @throws AddressNotAllowedException when some address may not be called, or the name does not resolve
+     */
+    public InetAddress[] addressesToCall(String host) throws AddressNotAllowedException {
+        Lookup lookup = lookUp(host);
+        if (lookup.problem() != null) {
+            LOG.warn("event=webhooks.address_refused host={} detail=\"{}\"", host, lookup.problem());
+            throw new AddressNotAllowedException("not sent: " + notReachable(host));
+        }
+        return lookup.addresses().toArray(InetAddress[]::new);
+    }
+
+    /** A host we may not connect to; its message names the host only, and may be shown to the owner. */
+    public static final class AddressNotAllowedException extends UnknownHostException {
+        private static final long serialVersionUID = 1L;
+
+        AddressNotAllowedException(String message) {
+            super(message);
+        }
+    }
+
+    /** One resolution of a host: its addresses, and why they may not be called (null when they may). */
+    private record Lookup(List<InetAddress> addresses, String problem) {}
+
+    /** The problem, if any, is for the operator's log only: it names the addresses. */
+    private Lookup lookUp(String host) {
+        if (host == null) {
+            return new Lookup(null, "no host");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            return new Lookup(null, "does not resolve: " + e.getMessage());
+        }
+        if (addresses == null || addresses.length == 0) {
+            return new Lookup(null, "resolves to no address");
+        }
         for (InetAddress address : addresses) {
-            if (isInternal(address) && !(allowLoopback && address.isLoopbackAddress())) {
-                return "resolves to an internal address (" + address.getHostAddress() + ")";
+            if (!PublicAddresses.isPublic(address) && !(allowLoopback && address.isLoopbackAddress())) {
+                return new Lookup(null, "resolves to " + address.getHostAddress() + ", not a public internet address");
             }
         }
-        return null;
+        return new Lookup(List.of(addresses), null);
+    }
+
+    private static String notReachable(String host) {
+        return host + " is not reachable as a public internet address";
     }
 
     private static boolean isLoopbackName(String host) {
         String name = host.toLowerCase(Locale.ROOT);
         return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]") || name.equals("::1");
-    }
-
-    static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress()
-                || address.isAnyLocalAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            return first == 0 // "this network"
-                    || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
-                    || (first == 192 && second == 0 && (bytes[2] & 0xff) == 0) // IETF protocol assignments
-                    || (first == 198 && (second == 18 || second == 19)) // benchmarking
-                    || first >= 240; // reserved, broadcast
-        }
-        if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) == 0xfc; // unique local fc00::/7
-        }
-        return false;
     }
 
     private static InvalidInputException refused(String message) {

@@ -17,7 +17,6 @@ import com.callbackcloser.core.port.out.TransactionRunner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,7 +25,13 @@ import java.util.stream.Collectors;
 /**
  * A business's Twilio number: buy one, connect one the account already has, or point an existing one's
  * webhooks at this service again (after APP_URL or the webhook token changed). Twilio is called outside the
- * database transaction; the business row is checked before and written after.
+ * database transactions.
+ *
+ * <p>Connecting claims the number in the database first (the unique keys decide when two businesses race for
+ * it) and only then changes its webhooks at Twilio, so a business that may not have the number never touches
+ * it. If Twilio refuses the change, the claim is released. If the database fails after Twilio's change, the
+ * business already holds the number and its calls already reach us; connecting the same number again (or a
+ * sync) re-points it and records it.
  */
 public final class PhoneNumberService {
     private static final Pattern AREA_CODE = Pattern.compile("[2-9]\\d\\d");
@@ -53,13 +58,130 @@ public final class PhoneNumberService {
         return attach(actor, businessId, bought, "phone_number.bought");
     }
 
-    /** The number with this PN... SID, or (none given) the account's first number no business uses yet. */
+    /**
+     * The number with this PN... SID, or (none given) the account's first number no business uses yet. Connecting
+     * the number the business already has re-points its webhooks, which finishes a connect interrupted after the
+     * claim.
+     */
     public BusinessWithRole connect(Actor actor, UUID businessId, String phoneNumberSid) {
-        requireWithoutNumber(actor, businessId);
-        ProvisionedNumber number = phoneNumberSid == null || phoneNumberSid.isBlank()
-                ? firstUnused()
-                : numbers.connect(phoneNumberSid.strip());
-        return attach(actor, businessId, number, "phone_number.connected");
+        String sid = phoneNumberSid == null || phoneNumberSid.isBlank() ? null : phoneNumberSid.strip();
+        transactions.inTransaction(repositories -> {
+            BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);
+            Business business = business(repositories, businessId);
+            if (business.twilioNumberIfAny().isPresent() && (sid == null || !sid.equals(business.twilioNumberSid()))) {
+                throw new ConflictException("the business already has a Twilio number");
+            }
+            return null;
+        });
+        ProvisionedNumber number;
+        Claim claim;
+        if (sid == null) {
+            ClaimedNumber first = claimFirstUnused(actor, businessId);
+            number = first.number();
+            claim = first.claim();
+        } else {
+            number = numbers.find(sid);
+            claim = claim(actor, businessId, number);
+            if (claim == Claim.TAKEN) {
+                throw new ConflictException("the Twilio number " + number.phoneNumber()
+                        + " is connected to another business; pick another number or buy one");
+            }
+        }
+        try {
+            numbers.pointWebhooksAtUs(number.sid());
+        } catch (RuntimeException e) {
+            if (claim == Claim.CLAIMED) {
+                release(businessId, number, e);
+            }
+            throw e;
+        }
+        return recordConnected(actor, businessId, number);
+    }
+
+    /** What claiming a number in the database came to. */
+    private enum Claim {
+        /** Now the business's, webhooks not yet pointed here. */
+        CLAIMED,
+        /** The business had it already (an earlier connect was interrupted, or this is a repeat). */
+        ALREADY_ITS,
+        /** Another business has it. */
+        TAKEN
+    }
+
+    private record ClaimedNumber(ProvisionedNumber number, Claim claim) {}
+
+    private Claim claim(Actor actor, UUID businessId, ProvisionedNumber number) {
+        try {
+            return transactions.inTransaction(repositories -> {
+                BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);
+                repositories.businesses().lock(businessId);
+                Business business = business(repositories, businessId);
+                if (business.twilioNumberIfAny().isPresent()) {
+                    if (number.sid().equals(business.twilioNumberSid())) {
+                        return Claim.ALREADY_ITS;
+                    }
+                    throw new ConflictException("the business already has a Twilio number");
+                }
+                repositories.businesses().claimTwilioNumber(businessId, number.phoneNumber(), number.sid());
+                return Claim.CLAIMED;
+            });
+        } catch (DuplicateKeyException e) {
+            return Claim.TAKEN;
+        }
+    }
+
+    /** The account's numbers in Twilio's order, each tried until one is claimed: a racing business takes another. */
+    private ClaimedNumber claimFirstUnused(Actor actor, UUID businessId) {
+        List<ProvisionedNumber> account = numbers.accountNumbers();
+        Set<String> taken = transactions.inTransaction(repositories -> account.stream()
+                .map(ProvisionedNumber::phoneNumber)
+                .filter(number ->
+                        repositories.businesses().findByTwilioNumber(number).isPresent())
+                .collect(Collectors.toSet()));
+        for (ProvisionedNumber candidate : account) {
+            if (taken.contains(candidate.phoneNumber())) {
+                continue;
+            }
+            Claim claim = claim(actor, businessId, candidate);
+            if (claim != Claim.TAKEN) {
+                return new ClaimedNumber(candidate, claim);
+            }
+        }
+        throw new ConflictException("the Twilio account has no number that is not in use; buy one");
+    }
+
+    /**
+     * Twilio did not take the change: give the number back so the owner can retry or pick another. Should the
+     * database fail here too, the business keeps an unsynced claim, which connecting the same number again or a
+     * sync completes.
+     */
+    private void release(UUID businessId, ProvisionedNumber number, RuntimeException cause) {
+        try {
+            transactions.inTransaction(
+                    repositories -> repositories.businesses().releaseUnsyncedTwilioNumber(businessId, number.sid()));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private BusinessWithRole recordConnected(Actor actor, UUID businessId, ProvisionedNumber number) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(repositories -> {
+            Membership membership =
+                    BusinessAccess.require(repositories, actor, businessId, Permission.MANAGE_PHONE_NUMBER);
+            repositories.businesses().markWebhooksSynced(businessId, now);
+            repositories
+                    .audit()
+                    .record(
+                            businessId,
+                            actor.subject(),
+                            "phone_number.connected",
+                            number.sid(),
+                            List.of(new FieldChange("twilioNumber", null, number.phoneNumber())),
+                            actor.correlationId(),
+                            now);
+            return new BusinessWithRole(business(repositories, businessId), membership.role());
+        });
     }
 
     public BusinessWithRole sync(Actor actor, UUID businessId) {
@@ -141,21 +263,6 @@ public final class PhoneNumberService {
             }
             return null;
         });
-    }
-
-    private ProvisionedNumber firstUnused() {
-        List<ProvisionedNumber> account = numbers.accountNumbers();
-        Set<String> taken = transactions.inTransaction(repositories -> account.stream()
-                .map(ProvisionedNumber::phoneNumber)
-                .filter(number ->
-                        repositories.businesses().findByTwilioNumber(number).isPresent())
-                .collect(Collectors.toSet()));
-        Optional<ProvisionedNumber> unused =
-                account.stream().filter(n -> !taken.contains(n.phoneNumber())).findFirst();
-        ProvisionedNumber number = unused.orElseThrow(
-                () -> new ConflictException("the Twilio account has no number that is not in use; buy one"));
-        numbers.pointWebhooksAtUs(number.sid());
-        return number;
     }
 
     private BusinessWithRole attach(Actor actor, UUID businessId, ProvisionedNumber number, String action) {

@@ -8,7 +8,6 @@ import com.callbackcloser.core.port.out.WebhookRequest;
 import com.callbackcloser.core.port.out.WebhookResponse;
 import com.callbackcloser.core.port.out.WebhookSender;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +59,11 @@ public final class WebhookDispatcher {
 
     public List<ClaimedWebhook> claimDue(int limit) {
         Instant now = clock.instant();
-        return transactions.inTransaction(
-                repositories -> repositories.webhooks().claimDue(now, now.minus(lease), limit));
+        return transactions.inTransaction(repositories -> {
+            // Where the workers come by every few seconds anyway: an expired secret is not kept longer than that.
+            repositories.webhooks().forgetExpiredSecrets(now);
+            return repositories.webhooks().claimDue(now, now.minus(lease), limit);
+        });
     }
 
     public Optional<Instant> nextDueAt() {
@@ -86,23 +88,21 @@ public final class WebhookDispatcher {
                     false,
                     WebhookOutcome.CANCELED_ENDPOINT_DISABLED);
         }
-        String refusal;
+        Optional<String> refusal;
         try {
             refusal = urlPolicy.checkBeforeSend(URI.create(webhook.url()));
-        } catch (UnknownHostException | RuntimeException e) {
-            return settle(
-                    webhook,
-                    started,
-                    new WebhookResponse(null, "host does not resolve: " + e.getMessage(), 0),
-                    true,
-                    WebhookOutcome.FAILED_AFTER_RETRIES);
+        } catch (RuntimeException e) {
+            LOG.warn("event=webhooks.outbound deliveryId={} address check failed", webhook.id(), e);
+            refusal = Optional.of("not sent: the host could not be checked");
         }
-        if (refusal != null) {
+        if (refusal.isPresent()) {
+            // Retried like a host that does not resolve: DNS can change back, and an owner must not be able to
+            // tell "resolves inside a network" from "does not resolve" (a map of our DNS). Nothing is sent.
             return settle(
                     webhook,
                     started,
-                    new WebhookResponse(null, "not sent: host " + refusal, 0),
-                    false,
+                    new WebhookResponse(null, refusal.get(), 0),
+                    true,
                     WebhookOutcome.FAILED_ADDRESS_NOT_ALLOWED);
         }
         WebhookResponse response;
@@ -137,7 +137,9 @@ public final class WebhookDispatcher {
         headers.put(EVENT_TYPE_HEADER, webhook.eventType());
         headers.put(DELIVERY_ID_HEADER, webhook.id().toString());
         headers.put(TIMESTAMP_HEADER, Long.toString(timestamp));
-        headers.put(WebhookSignature.HEADER, WebhookSignature.header(webhook.secret(), timestamp, webhook.payload()));
+        headers.put(
+                WebhookSignature.HEADER,
+                WebhookSignature.header(webhook.secret(), webhook.previousSecret(), timestamp, webhook.payload()));
         return new WebhookRequest(webhook.url(), headers, webhook.payload());
     }
 

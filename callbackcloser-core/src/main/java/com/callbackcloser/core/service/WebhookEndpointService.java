@@ -16,6 +16,7 @@ import com.callbackcloser.core.port.out.Repositories;
 import com.callbackcloser.core.port.out.TransactionRunner;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -34,6 +35,10 @@ public final class WebhookEndpointService {
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 200;
     public static final int MAX_ENDPOINTS_PER_BUSINESS = 20;
+    public static final int DEFAULT_GRACE_PERIOD_HOURS = 24;
+    /** A week: long enough for any deploy, short enough that a rotated-out secret does not linger. */
+    public static final int MAX_GRACE_PERIOD_HOURS = 168;
+
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final int SECRET_CHARACTERS = 40;
     private static final int MAX_DESCRIPTION_LENGTH = 200;
@@ -86,6 +91,51 @@ public final class WebhookEndpointService {
             return created;
         });
         return new IssuedWebhookEndpoint(endpoint, secret);
+    }
+
+    /**
+     * Gives the endpoint a new secret, shown this once. The old one keeps signing for {@code gracePeriodHours}
+     * (default 24, at most a week; 0 retires it at once, e.g. when it leaked), so the receiver can switch without
+     * refusing a delivery: meanwhile each delivery carries a signature made with each. Audited, without secrets.
+     */
+    public IssuedWebhookEndpoint rotateSecret(Actor actor, UUID businessId, UUID endpointId, Integer gracePeriodHours) {
+        int hours = gracePeriodHours == null ? DEFAULT_GRACE_PERIOD_HOURS : gracePeriodHours;
+        if (hours < 0 || hours > MAX_GRACE_PERIOD_HOURS) {
+            throw new InvalidInputException(
+                    "gracePeriodHours", "gracePeriodHours is 0 to " + MAX_GRACE_PERIOD_HOURS + " (a week)");
+        }
+        String secret = newSecret();
+        Instant now = clock.instant();
+        Instant previousExpiresAt = hours == 0 ? null : now.plus(Duration.ofHours(hours));
+        WebhookEndpoint rotated = transactions.inTransaction(repositories -> {
+            BusinessAccess.require(repositories, actor, businessId, Permission.EDIT_SETTINGS);
+            WebhookEndpoint endpoint = repositories
+                    .webhooks()
+                    .rotateSecret(businessId, endpointId, secret, previousExpiresAt, now)
+                    .orElseThrow(() -> notRotatable(repositories, businessId, endpointId));
+            audit(
+                    repositories,
+                    actor,
+                    businessId,
+                    "webhook_endpoint.secret_rotated",
+                    endpointId,
+                    List.of(new FieldChange(
+                            "previousSecretExpiresAt",
+                            null,
+                            previousExpiresAt == null ? "now" : previousExpiresAt.toString())),
+                    now);
+            return endpoint;
+        });
+        return new IssuedWebhookEndpoint(rotated, secret);
+    }
+
+    /** Why an endpoint could not be rotated: it is disabled (422), or not one of the business's (404). */
+    private static RuntimeException notRotatable(Repositories repositories, UUID businessId, UUID endpointId) {
+        boolean disabled = repositories.webhooks().listEndpoints(businessId).stream()
+                .anyMatch(endpoint -> endpoint.id().equals(endpointId));
+        return disabled
+                ? new InvalidInputException("endpoint", "the endpoint is disabled: it has no secret to rotate")
+                : new ResourceNotFoundException("webhook endpoint");
     }
 
     public List<WebhookEndpoint> list(Actor actor, UUID businessId) {

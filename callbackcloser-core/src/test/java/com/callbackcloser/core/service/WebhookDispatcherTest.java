@@ -100,10 +100,69 @@ class WebhookDispatcherTest {
     void aDisabledEndpointOrAHostNowResolvingInsideTheNetworkIsNeverCalled() {
         assertThat(dispatcher("93.184.216.34").deliver(claimed(1, false, "https://hooks.example.com/x")))
                 .isEqualTo(WebhookOutcome.CANCELED_ENDPOINT_DISABLED);
-        assertThat(dispatcher("169.254.169.254").deliver(claimed(1, true, "https://hooks.example.com/x")))
+        assertThat(dispatcher("169.254.169.254").deliver(claimed(4, true, "https://hooks.example.com/x")))
                 .isEqualTo(WebhookOutcome.FAILED_ADDRESS_NOT_ALLOWED);
         assertThat(sent).isEmpty();
         assertThat(writes).containsExactly("failed null", "failed null");
+    }
+
+    /**
+     * DNS rebinding: the name was public when the endpoint was registered and points inside the network when the
+     * delivery is due. Nothing is sent, the owner is not told where the name points, and the delivery is tried
+     * again (like a name that does not resolve), so it goes out once the name is public again.
+     */
+    @Test
+    void aNamePublicAtRegistrationAndInternalAtDeliveryIsNotCalledAndTheAttemptDoesNotNameTheAddress() {
+        String[] dns = {"93.184.216.34"};
+        EndpointUrlPolicy policy =
+                new EndpointUrlPolicy(false, host -> new InetAddress[] {InetAddress.getByName(dns[0])});
+        assertThat(policy.validate("https://rebinding.example.com/x")).isEqualTo("https://rebinding.example.com/x");
+        dns[0] = "169.254.169.254";
+
+        WebhookDispatcher dispatcher = dispatcher(policy);
+        assertThat(dispatcher.deliver(claimed(1, true, "https://rebinding.example.com/x")))
+                .isEqualTo(WebhookOutcome.RETRY_SCHEDULED);
+        assertThat(sent).isEmpty();
+        assertThat(attempts)
+                .singleElement()
+                .satisfies(attempt -> assertThat(attempt.error())
+                        .contains("rebinding.example.com")
+                        .doesNotContain("169.254"));
+
+        dns[0] = "::ffff:127.0.0.1";
+        assertThat(dispatcher.deliver(claimed(2, true, "https://rebinding.example.com/x")))
+                .isEqualTo(WebhookOutcome.RETRY_SCHEDULED);
+        dns[0] = "64:ff9b::a9fe:a9fe";
+        assertThat(dispatcher.deliver(claimed(3, true, "https://rebinding.example.com/x")))
+                .isEqualTo(WebhookOutcome.RETRY_SCHEDULED);
+        assertThat(sent).isEmpty();
+
+        dns[0] = "93.184.216.34";
+        assertThat(dispatcher.deliver(claimed(4, true, "https://rebinding.example.com/x")))
+                .isEqualTo(WebhookOutcome.DELIVERED);
+        assertThat(sent).hasSize(1);
+        assertThat(attempts)
+                .extracting(WebhookAttempt::error)
+                .allSatisfy(error -> assertThat(String.valueOf(error))
+                        .doesNotContain("169.254")
+                        .doesNotContain("127.0.0.1")
+                        .doesNotContain("ff9b"));
+    }
+
+    @Test
+    void aHostThatDoesNotResolveReadsLikeOneThatResolvesInsideTheNetwork() {
+        WebhookDispatcher nowhere = dispatcher(new EndpointUrlPolicy(false, host -> {
+            throw new java.net.UnknownHostException(host);
+        }));
+        nowhere.deliver(claimed(1, true, "https://a.example.com/x"));
+        dispatcher("10.0.0.1").deliver(claimed(1, true, "https://a.example.com/x"));
+
+        assertThat(attempts)
+                .extracting(WebhookAttempt::error)
+                .containsOnly(attempts.get(0).error());
+        assertThat(writes)
+                .containsExactly("reschedule " + NOW.plusMillis(3_750), "reschedule " + NOW.plusMillis(3_750));
+        assertThat(sent).isEmpty();
     }
 
     @Test
@@ -124,13 +183,17 @@ class WebhookDispatcherTest {
     }
 
     private WebhookDispatcher dispatcher(String resolvesTo) {
+        return dispatcher(new EndpointUrlPolicy(false, host -> new InetAddress[] {InetAddress.getByName(resolvesTo)}));
+    }
+
+    private WebhookDispatcher dispatcher(EndpointUrlPolicy policy) {
         return new WebhookDispatcher(
                 transactions,
                 request -> {
                     sent.add(request);
                     return answer;
                 },
-                new EndpointUrlPolicy(false, host -> new InetAddress[] {InetAddress.getByName(resolvesTo)}),
+                policy,
                 RETRIES,
                 Duration.ofMinutes(2),
                 Clock.fixed(NOW, ZoneOffset.UTC),
@@ -143,6 +206,7 @@ class WebhookDispatcherTest {
                 UUID.randomUUID(),
                 url,
                 "whsec_x",
+                null,
                 enabled,
                 UUID.randomUUID(),
                 "lead.created",

@@ -39,4 +39,29 @@ class WebhookSignatureTest {
         assertThat(WebhookSignature.verify(SECRET, "t=x,v1=abc", BODY, 1_000_000L, 300))
                 .isFalse();
     }
+
+    @Test
+    void duringARotationTheHeaderCarriesTheNewSecretsSignatureThenTheOldOnes() {
+        // Computed independently, as above, with -hmac whsec_new and -hmac whsec_test.
+        assertThat(WebhookSignature.header("whsec_new", SECRET, 1764131700L, BODY))
+                .isEqualTo("t=1764131700"
+                        + ",v1=67e46fb32f4dacbf9ad354fb38ec5023cc02bf93fe5c45ff70f32f74bfd34b3c"
+                        + ",v1=85b6f204015716b77b5bdf9becfa390e398ddf7f58d9dac850fc4f55997ff5b0");
+        assertThat(WebhookSignature.header("whsec_new", null, 1764131700L, BODY))
+                .isEqualTo(WebhookSignature.header("whsec_new", 1764131700L, BODY));
+    }
+
+    @Test
+    void aReceiverHoldingEitherSecretAcceptsATwoSignatureHeaderAndOneHoldingNeitherDoesNot() {
+        String header = WebhookSignature.header("whsec_new", SECRET, 1_000_000L, BODY);
+
+        assertThat(WebhookSignature.verify("whsec_new", header, BODY, 1_000_000L, 300))
+                .isTrue();
+        assertThat(WebhookSignature.verify(SECRET, header, BODY, 1_000_000L, 300))
+                .isTrue();
+        assertThat(WebhookSignature.verify("whsec_other", header, BODY, 1_000_000L, 300))
+                .isFalse();
+        assertThat(WebhookSignature.verify(SECRET, header, BODY + " ", 1_000_000L, 300))
+                .isFalse();
+    }
 }

@@ -134,6 +134,19 @@ final class JdbiBusinessRepository implements BusinessRepository {
     }
 
     @Override
+    public void claimTwilioNumber(UUID id, String phoneNumber, String phoneNumberSid) {
+        UniqueViolations.translate("that Twilio number belongs to another business", () -> {
+            dao.claimTwilioNumber(id, phoneNumber, phoneNumberSid);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean releaseUnsyncedTwilioNumber(UUID id, String phoneNumberSid) {
+        return dao.releaseUnsyncedTwilioNumber(id, phoneNumberSid) > 0;
+    }
+
+    @Override
     public void markWebhooksSynced(UUID id, Instant now) {
         dao.markWebhooksSynced(id, now);
     }

@@ -44,6 +44,17 @@ final class JdbiWebhookRepository implements WebhookRepository {
     }
 
     @Override
+    public Optional<WebhookEndpoint> rotateSecret(
+            UUID businessId, UUID endpointId, String newSecret, Instant previousExpiresAt, Instant now) {
+        return dao.rotateSecret(businessId, endpointId, newSecret, previousExpiresAt, now);
+    }
+
+    @Override
+    public void forgetExpiredSecrets(Instant now) {
+        dao.forgetExpiredSecrets(now);
+    }
+
+    @Override
     public List<WebhookEndpoint> listEndpoints(UUID businessId) {
         return dao.listEndpoints(businessId);
     }

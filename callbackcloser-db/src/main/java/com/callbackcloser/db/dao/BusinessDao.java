@@ -144,6 +144,19 @@ public interface BusinessDao {
     void attachTwilioNumber(
             @Bind("id") UUID id, @Bind("number") String number, @Bind("sid") String sid, @Bind("now") Instant now);
 
+    @SqlUpdate("""
+            UPDATE businesses
+               SET twilio_number = :number, twilio_number_sid = :sid, twilio_webhooks_synced_at = NULL
+             WHERE id = :id
+            """)
+    void claimTwilioNumber(@Bind("id") UUID id, @Bind("number") String number, @Bind("sid") String sid);
+
+    @SqlUpdate("""
+            UPDATE businesses SET twilio_number = NULL, twilio_number_sid = NULL
+             WHERE id = :id AND twilio_number_sid = :sid AND twilio_webhooks_synced_at IS NULL
+            """)
+    int releaseUnsyncedTwilioNumber(@Bind("id") UUID id, @Bind("sid") String sid);
+
     @SqlUpdate("UPDATE businesses SET twilio_webhooks_synced_at = :now, updated_at = :now WHERE id = :id")
     void markWebhooksSynced(@Bind("id") UUID id, @Bind("now") Instant now);
 }

@@ -55,6 +55,35 @@ public interface WebhookDao {
             @Bind("createdBy") String createdBy,
             @Bind("now") Instant now);
 
+    /**
+     * One statement, so the row lock orders concurrent rotations: the second one to get the lock re-reads the row
+     * the first committed, and moves the first one's new secret into the previous slot.
+     */
+    @SqlQuery("""
+            UPDATE webhook_endpoints
+               SET previous_secret = CASE WHEN CAST(:previousExpiresAt AS timestamptz) IS NULL THEN NULL ELSE secret END,
+                   previous_secret_expires_at = :previousExpiresAt,
+                   secret = :secret,
+                   secret_rotated_at = :now
+             WHERE id = :id AND business_id = :businessId AND disabled_at IS NULL
+            RETURNING *
+            """)
+    Optional<WebhookEndpoint> rotateSecret(
+            @Bind("businessId") UUID businessId,
+            @Bind("id") UUID id,
+            @Bind("secret") String secret,
+            @Bind("previousExpiresAt") Instant previousExpiresAt,
+            @Bind("now") Instant now);
+
+    /** Rows another transaction is rotating are skipped, not waited for: the next pass gets them. */
+    @SqlUpdate("""
+            UPDATE webhook_endpoints SET previous_secret = NULL, previous_secret_expires_at = NULL
+             WHERE id IN (SELECT id FROM webhook_endpoints
+                           WHERE previous_secret IS NOT NULL AND previous_secret_expires_at <= :now
+                           FOR UPDATE SKIP LOCKED)
+            """)
+    int forgetExpiredSecrets(@Bind("now") Instant now);
+
     @SqlQuery("SELECT * FROM webhook_endpoints WHERE business_id = :businessId ORDER BY created_at DESC, id")
     List<WebhookEndpoint> listEndpoints(@Bind("businessId") UUID businessId);
 
@@ -116,7 +145,9 @@ public interface WebhookDao {
                          FOR UPDATE SKIP LOCKED) due
                  WHERE d.id = due.id
                 RETURNING d.id, d.endpoint_id, d.event_id, d.attempts)
-            SELECT c.id, c.endpoint_id, e.url, e.secret, e.disabled_at IS NULL AS endpoint_enabled, c.event_id,
+            SELECT c.id, c.endpoint_id, e.url, e.secret,
+                   CASE WHEN e.previous_secret_expires_at > :now THEN e.previous_secret END AS previous_secret,
+                   e.disabled_at IS NULL AS endpoint_enabled, c.event_id,
                    ev.type AS event_type, ev.payload, c.attempts
               FROM claimed c
               JOIN webhook_endpoints e ON e.id = c.endpoint_id

@@ -33,7 +33,9 @@ public final class WebhookMappers {
                     events,
                     rs.getString("created_by"),
                     Rows.instant(rs, "created_at"),
-                    Rows.instant(rs, "disabled_at"));
+                    Rows.instant(rs, "disabled_at"),
+                    Rows.instant(rs, "secret_rotated_at"),
+                    Rows.instant(rs, "previous_secret_expires_at"));
         }
     }
 
@@ -78,6 +80,7 @@ public final class WebhookMappers {
                     Rows.uuid(rs, "endpoint_id"),
                     rs.getString("url"),
                     rs.getString("secret"),
+                    rs.getString("previous_secret"),
                     rs.getBoolean("endpoint_enabled"),
                     Rows.uuid(rs, "event_id"),
                     rs.getString("event_type"),

@@ -6,6 +6,7 @@ import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.ClaimedWebhook;
 import com.callbackcloser.core.model.SubscriptionStatus;
 import com.callbackcloser.core.model.WebhookDeliveryState;
+import com.callbackcloser.core.model.WebhookEndpoint;
 import com.callbackcloser.core.model.WebhookEvent;
 import com.callbackcloser.core.model.WebhookEventType;
 import com.callbackcloser.db.dao.WebhookDao;
@@ -15,8 +16,13 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +117,110 @@ class WebhookRepositoryIT {
             return null;
         });
         assertThat(state(slow.id())).isEqualTo(WebhookDeliveryState.DELIVERED);
+    }
+
+    @Test
+    void aRotatedOutSecretSignsUntilItExpiresAndIsThenForgotten() {
+        UUID endpoint = endpoint(EnumSet.of(WebhookEventType.LEAD_STATUS_CHANGED));
+        Instant expires = NOW.plusSeconds(3600);
+        Optional<WebhookEndpoint> rotated = transactions.inTransaction(
+                r -> r.webhooks().rotateSecret(business.id(), endpoint, "whsec_new", expires, NOW));
+        assertThat(rotated).hasValueSatisfying(e -> {
+            assertThat(e.previousSecretExpiresAt()).isEqualTo(expires);
+            assertThat(e.secretRotatedAt()).isEqualTo(NOW);
+        });
+
+        publish(WebhookEventType.LEAD_STATUS_CHANGED, null);
+        ClaimedWebhook during = claimAt(NOW.plusSeconds(3599));
+        assertThat(during.secret()).isEqualTo("whsec_new");
+        assertThat(during.previousSecret()).isEqualTo("whsec_x");
+
+        publish(WebhookEventType.LEAD_STATUS_CHANGED, null);
+        ClaimedWebhook after = claimAt(expires);
+        assertThat(after.secret()).isEqualTo("whsec_new");
+        assertThat(after.previousSecret()).as("expired: no longer signs").isNull();
+
+        transactions.inTransaction(r -> {
+            r.webhooks().forgetExpiredSecrets(expires.minusSeconds(1));
+            return null;
+        });
+        assertThat(storedSecrets(endpoint)).containsExactly("whsec_new", "whsec_x");
+        transactions.inTransaction(r -> {
+            r.webhooks().forgetExpiredSecrets(expires);
+            return null;
+        });
+        assertThat(storedSecrets(endpoint)).containsExactly("whsec_new", null);
+    }
+
+    @Test
+    void aRotationWithoutGraceRetiresTheOldSecretAtOnceAndADisabledOrForeignEndpointIsNotRotated() {
+        UUID endpoint = endpoint(EnumSet.of(WebhookEventType.LEAD_CREATED));
+        transactions.inTransaction(r -> r.webhooks().rotateSecret(business.id(), endpoint, "whsec_a", NOW, NOW));
+
+        transactions.inTransaction(r -> r.webhooks().rotateSecret(business.id(), endpoint, "whsec_b", null, NOW));
+        assertThat(storedSecrets(endpoint)).containsExactly("whsec_b", null);
+
+        Business other = TestBusinesses.create(transactions, SubscriptionStatus.ACTIVE);
+        Optional<WebhookEndpoint> foreign =
+                transactions.inTransaction(r -> r.webhooks().rotateSecret(other.id(), endpoint, "whsec_c", null, NOW));
+        assertThat(foreign).isEmpty();
+        transactions.inTransaction(r -> r.webhooks().disableEndpoint(business.id(), endpoint, NOW));
+        Optional<WebhookEndpoint> disabled = transactions.inTransaction(
+                r -> r.webhooks().rotateSecret(business.id(), endpoint, "whsec_c", null, NOW));
+        assertThat(disabled).isEmpty();
+        assertThat(storedSecrets(endpoint)).containsExactly("whsec_b", null);
+    }
+
+    /**
+     * Two rotations at once: the second waits for the first's row lock, then rotates the row the first left, so
+     * the pair is the two secrets the rotations handed out (the one from before both is retired).
+     */
+    @Test
+    void aRotationWaitingForAnotherRotatesWhatTheOtherLeft() throws Exception {
+        UUID endpoint = endpoint(EnumSet.of(WebhookEventType.LEAD_CREATED));
+        Instant expires = NOW.plusSeconds(3600);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Handle first = jdbi.open()) {
+            first.begin();
+            first.attach(WebhookDao.class).rotateSecret(business.id(), endpoint, "whsec_first", expires, NOW);
+            Future<?> second = pool.submit(() -> transactions.inTransaction(
+                    r -> r.webhooks().rotateSecret(business.id(), endpoint, "whsec_second", expires, NOW)));
+            awaitALockWait();
+            first.commit();
+            second.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(storedSecrets(endpoint)).containsExactly("whsec_second", "whsec_first");
+    }
+
+    /** Until some backend waits on a row lock: the event the race above needs, not a guess at how long it takes. */
+    private void awaitALockWait() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbi.withHandle(h -> h.createQuery(
+                                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+                        .mapTo(Integer.class)
+                        .one())
+                == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the second rotation never waited for the first one's lock");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private ClaimedWebhook claimAt(Instant now) {
+        return transactions
+                .inTransaction(r -> r.webhooks().claimDue(now, now.minusSeconds(120), 1))
+                .get(0);
+    }
+
+    private List<String> storedSecrets(UUID endpoint) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT secret, previous_secret FROM webhook_endpoints WHERE id = :id")
+                .bind("id", endpoint)
+                .map((rs, ctx) -> java.util.Arrays.asList(rs.getString("secret"), rs.getString("previous_secret")))
+                .one());
     }
 
     private UUID endpoint(Set<WebhookEventType> events) {

@@ -35,6 +35,16 @@ public interface BusinessRepository {
      */
     void attachTwilioNumber(UUID id, String phoneNumber, String phoneNumberSid, Instant now);
 
+    /**
+     * Gives the business the number before its webhooks are changed at Twilio (not yet synced); fails with {@link
+     * DuplicateKeyException} when another business has it. The unique keys decide between two businesses racing
+     * for one number, so the loser has not touched Twilio.
+     */
+    void claimTwilioNumber(UUID id, String phoneNumber, String phoneNumberSid);
+
+    /** Undoes a claim whose webhooks were never synced; false when the business no longer holds it that way. */
+    boolean releaseUnsyncedTwilioNumber(UUID id, String phoneNumberSid);
+
     void markWebhooksSynced(UUID id, Instant now);
 
     /** An operator sets the subscription by hand: the status, and the plan as its manual price id. */

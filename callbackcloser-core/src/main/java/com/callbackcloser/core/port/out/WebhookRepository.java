@@ -35,6 +35,20 @@ public interface WebhookRepository {
             String createdBy,
             Instant now);
 
+    /**
+     * Makes {@code newSecret} the enabled endpoint's secret. The one it replaces keeps signing until {@code
+     * previousExpiresAt}, or stops at once when that is null; a secret still in its grace period from an earlier
+     * rotation stops at once either way (an endpoint has at most two). Concurrent rotations apply one after the
+     * other, so the pair left is always the last two secrets handed out.
+     *
+     * @return the endpoint after the rotation; empty when the business has no such enabled endpoint
+     */
+    Optional<WebhookEndpoint> rotateSecret(
+            UUID businessId, UUID endpointId, String newSecret, Instant previousExpiresAt, Instant now);
+
+    /** Erases previous secrets whose grace period has ended. */
+    void forgetExpiredSecrets(Instant now);
+
     /** Every endpoint of the business, disabled ones included, newest first. */
     List<WebhookEndpoint> listEndpoints(UUID businessId);
 
