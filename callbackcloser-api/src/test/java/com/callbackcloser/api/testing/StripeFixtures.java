@@ -75,8 +75,8 @@ public final class StripeFixtures {
     }
 
     /**
-     * An invoice as API versions before 2025-03-31.basil send it: {@code subscription} at the top level (null for
-     * a one-off invoice), the subscription's metadata in {@code subscription_details}.
+     * An invoice as API versions before 2025-03-31.basil send it: the subscription's id in the top-level
+     * "subscription" field (null for a one-off invoice), the subscription's metadata in "subscription_details".
      */
     public static String oldInvoice(String customerId, String subscriptionId, String status) {
         String id = "in_" + UUID.randomUUID().toString().replace("-", "");

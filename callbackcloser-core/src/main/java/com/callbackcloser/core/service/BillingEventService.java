@@ -93,8 +93,8 @@ public final class BillingEventService implements HandleBillingEventUseCase {
             return Optional.of(acknowledge(event, before.businessId(), BillingEventOutcome.OTHER_SUBSCRIPTION));
         }
         SubscriptionSnapshot current = billing.retrieveSubscription(currentId);
-        SubscriptionSnapshot chosen = CurrentSubscription.of(current, subject);
-        return store(event, before, chosen, chosen == subject);
+        boolean replaces = CurrentSubscription.replaces(current, subject);
+        return store(event, before, replaces ? subject : current, replaces);
     }
 
     private Optional<BillingEventOutcome> store(

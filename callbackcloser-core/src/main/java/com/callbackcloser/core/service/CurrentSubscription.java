@@ -12,15 +12,15 @@ import com.callbackcloser.core.port.out.SubscriptionSnapshot;
 final class CurrentSubscription {
     private CurrentSubscription() {}
 
-    static SubscriptionSnapshot of(SubscriptionSnapshot stored, SubscriptionSnapshot other) {
+    /** Whether {@code other} becomes the business's subscription instead of the {@code stored} one. */
+    static boolean replaces(SubscriptionSnapshot stored, SubscriptionSnapshot other) {
         int byStatus = Integer.compare(rank(other), rank(stored));
         if (byStatus != 0) {
-            return byStatus > 0 ? other : stored;
+            return byStatus > 0;
         }
-        boolean newer = other.created() != null
+        return other.created() != null
                 && stored.created() != null
                 && other.created().isAfter(stored.created());
-        return newer ? other : stored;
     }
 
     private static int rank(SubscriptionSnapshot subscription) {
