@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Stripe's events. The signature is checked over the raw body, byte for byte as Stripe sent it, with
  * stripe-java's {@code Webhook} and its default tolerance (5 minutes) against replays, before anything reads it.
  * 400 for a bad or missing signature or a malformed event; 409 when it would give a business another's Stripe
- * customer; 500 when the event could not be applied, so Stripe retries.
+ * customer; 500 when the event could not be applied (Stripe's API could not be asked for the subscription's state,
+ * included), so Stripe retries.
  */
 @Path("/api/stripe/webhook")
 public final class StripeWebhookResource {
@@ -137,10 +138,11 @@ public final class StripeWebhookResource {
         }
         decisions.count("stripe.webhook", outcome.logName());
         LOG.info(
-                "event=stripe.webhook eventId={} type={} created={} decision={}",
+                "event=stripe.webhook eventId={} type={} created={} subscription={} decision={}",
                 event.getId(),
                 event.getType(),
                 billingEvent.created(),
+                billingEvent.subscriptionId(),
                 outcome.logName());
         return Response.ok(new StripeWebhookReceipt(true, outcome.logName())).build();
     }

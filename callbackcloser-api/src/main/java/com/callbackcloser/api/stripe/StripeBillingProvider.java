@@ -10,6 +10,7 @@ import com.stripe.model.SubscriptionItem;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
+import java.time.Instant;
 import java.util.UUID;
 
 /** Stripe through stripe-java's {@code StripeClient}. */
@@ -100,7 +101,8 @@ public final class StripeBillingProvider implements BillingProvider {
                 priceId,
                 subscription.getMetadata() == null
                         ? null
-                        : subscription.getMetadata().get(BUSINESS_ID));
+                        : subscription.getMetadata().get(BUSINESS_ID),
+                subscription.getCreated() == null ? null : Instant.ofEpochSecond(subscription.getCreated()));
     }
 
     @Override

@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.model.Event;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Reads the fields the billing rules need from a verified Stripe event. It reads the event's object as raw
- * JSON, not through stripe-java's typed models: those come back empty when the event's API version differs
- * from the SDK's, and the few fields read here have kept their names across versions. Ids of expanded
- * objects (a customer given as an object instead of its id) are read either way.
+ * Reads the fields the billing rules need from a verified Stripe event: which business and which subscription
+ * it is about (the subscription's state is fetched from Stripe, not read from the event). It reads the event's
+ * object as raw JSON, not through stripe-java's typed models: those come back empty when the event's API version
+ * differs from the SDK's. The fields read here have kept their names across versions but one, an invoice's
+ * subscription, which is read where each version puts it. Ids of expanded objects (a customer given as an object
+ * instead of its id) are read either way.
  */
 public final class StripeEvents {
     private static final int MAX_STORED_LENGTH = 255;
@@ -26,6 +30,8 @@ public final class StripeEvents {
      * stripe-java hands the event's object to ({@code getRawJson}).
      */
     private static final int MAX_DEPTH = 64;
+
+    private static final Pattern STRIPE_ID = Pattern.compile("[A-Za-z0-9_-]+");
 
     private static final JsonFactory SHALLOW_JSON = JsonFactory.builder()
             .streamReadConstraints(
@@ -68,16 +74,20 @@ public final class StripeEvents {
         JsonNode object = dataObject(event);
         String businessId = text(object.path("metadata").path(StripeBillingProvider.BUSINESS_ID));
         String subscriptionId;
-        String status = null;
-        String priceId = null;
-        if (type.startsWith("customer.subscription.")) {
-            subscriptionId = stored("subscription id", text(object.path("id")));
-            status = text(object.path("status"));
-            priceId = stored(
-                    "price id",
-                    text(object.path("items").path("data").path(0).path("price").path("id")));
+        String kind = type.toLowerCase(Locale.ROOT);
+        if (kind.startsWith("customer.subscription.")) {
+            subscriptionId = text(object.path("id"));
+        } else if (kind.startsWith("invoice.")) {
+            // Since 2025-03-31.basil the subscription an invoice bills is under parent.subscription_details (parent is
+            // null for a one-off invoice); before, at the top level. Either way with the subscription's metadata.
+            JsonNode details = object.path("parent").path("subscription_details");
+            subscriptionId = firstNonNull(idOf(details.path("subscription")), idOf(object.path("subscription")));
+            businessId = firstNonNull(
+                    text(details.path("metadata").path(StripeBillingProvider.BUSINESS_ID)),
+                    text(object.path("subscription_details").path("metadata").path(StripeBillingProvider.BUSINESS_ID)),
+                    businessId);
         } else {
-            subscriptionId = stored("subscription id", idOf(object.path("subscription")));
+            subscriptionId = idOf(object.path("subscription"));
             if (businessId == null) {
                 businessId = text(object.path("client_reference_id"));
             }
@@ -88,9 +98,29 @@ public final class StripeEvents {
                 created,
                 businessId,
                 stored("customer id", idOf(object.path("customer"))),
-                subscriptionId,
-                priceId,
-                status);
+                subscriptionIdOrRefuse(subscriptionId));
+    }
+
+    /**
+     * The id goes into the path of a request to Stripe's API: refused unless it is made of what Stripe's ids are
+     * made of (letters, digits, underscores; hyphens for good measure).
+     */
+    private static String subscriptionIdOrRefuse(String id) {
+        String value = stored("subscription id", id);
+        if (value != null && !STRIPE_ID.matcher(value).matches()) {
+            throw new IllegalArgumentException("subscription id is not a Stripe id");
+        }
+        return value;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private JsonNode dataObject(Event event) {

@@ -165,6 +165,12 @@ class StripeWebhookFuzzIT {
     @Example
     void aCustomerOfAnotherBusinessIsAConflictNotARetry() {
         ObjectNode object = subscription(CUSTOMER_B, targetA.id().toString());
+        stripe.hasSubscription(
+                object.get("id").asText(),
+                CUSTOMER_B,
+                "active",
+                StripeFake.PRICE_STARTER,
+                targetA.id().toString());
         String payload = eventNode("customer.subscription.updated", object).toString();
         RawHttp.Request request = post(payload.getBytes(StandardCharsets.UTF_8), signature(payload));
         RawHttp.Answer answer = service.send(request);
@@ -183,7 +189,7 @@ class StripeWebhookFuzzIT {
                     .isTrue();
             assertThat(receipt.path("outcome").asText())
                     .as(answer.describe())
-                    .isIn("applied", "stale", "duplicate", "ignored", "unknown_business");
+                    .isIn("applied", "unchanged", "other_subscription", "duplicate", "ignored", "unknown_business");
             return receipt;
         }
         return Verdicts.jsonError(request, answer);

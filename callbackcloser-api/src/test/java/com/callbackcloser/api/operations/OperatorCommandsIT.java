@@ -121,7 +121,7 @@ class OperatorCommandsIT {
                 .contains("https://callbacks.example.com/api/twilio/status?webhook_token=****")
                 .contains("https://callbacks.example.com/api/twilio/message-status?webhook_token=****")
                 .contains("Stripe webhook endpoint: https://callbacks.example.com/api/stripe/webhook")
-                .contains("customer.subscription.updated", "invoice.payment_failed")
+                .contains("customer.subscription.updated", "invoice.paid", "invoice.payment_failed")
                 .doesNotContain("the-secret-token");
         assertThat(shown.out()).contains("/api/twilio/voice?webhook_token=the-secret-token");
     }

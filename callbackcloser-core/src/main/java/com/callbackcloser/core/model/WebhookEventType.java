@@ -9,7 +9,8 @@ public enum WebhookEventType {
     LEAD_QUALIFIED("lead.qualified"),
     LEAD_COMPLETED("lead.completed"),
     LEAD_STATUS_CHANGED("lead.status_changed"),
-    MESSAGE_RECEIVED("message.received");
+    MESSAGE_RECEIVED("message.received"),
+    SUBSCRIPTION_STATUS_CHANGED("subscription.status_changed");
 
     private final String wireName;
 

@@ -3,6 +3,7 @@ package com.callbackcloser.core.service;
 import com.callbackcloser.core.model.Lead;
 import com.callbackcloser.core.model.LeadStatus;
 import com.callbackcloser.core.model.Qualification;
+import com.callbackcloser.core.model.SubscriptionStatus;
 import com.callbackcloser.core.model.WebhookEvent;
 import com.callbackcloser.core.model.WebhookEventType;
 import com.callbackcloser.core.port.out.Repositories;
@@ -80,6 +81,29 @@ final class WebhookEvents {
                 WebhookEventType.MESSAGE_RECEIVED,
                 "message.received:" + messageId,
                 Map.of("message", message),
+                now);
+    }
+
+    /**
+     * Texting follows the subscription: a business's systems learn when it was switched on or off. No dedupe key:
+     * it is published in the transaction that records the Stripe event's id, which a redelivery finds.
+     */
+    static void subscriptionStatusChanged(
+            Repositories repositories,
+            UUID businessId,
+            SubscriptionStatus status,
+            SubscriptionStatus previous,
+            Instant now) {
+        Map<String, Object> subscription = new LinkedHashMap<>();
+        subscription.put("status", status.name());
+        subscription.put("previousStatus", previous.name());
+        subscription.put("changedAt", now.toString());
+        publish(
+                repositories,
+                businessId,
+                WebhookEventType.SUBSCRIPTION_STATUS_CHANGED,
+                null,
+                Map.of("subscription", subscription),
                 now);
     }
 

@@ -18,6 +18,11 @@ final class JdbiBillingEventLog implements BillingEventLog {
     }
 
     @Override
+    public boolean contains(String eventId) {
+        return dao.contains(eventId);
+    }
+
+    @Override
     public void recordOutcome(String eventId, UUID businessId, String outcome) {
         dao.recordOutcome(eventId, businessId, outcome);
     }

@@ -6,6 +6,7 @@ import com.callbackcloser.core.model.NewBusiness;
 import com.callbackcloser.core.model.PlanTier;
 import com.callbackcloser.core.model.SubscriptionStatus;
 import com.callbackcloser.core.port.out.BusinessRepository;
+import com.callbackcloser.core.port.out.StoredSubscription;
 import com.callbackcloser.core.port.out.SubscriptionChange;
 import com.callbackcloser.db.dao.BusinessDao;
 import java.time.Instant;
@@ -83,6 +84,16 @@ final class JdbiBusinessRepository implements BusinessRepository {
     @Override
     public Optional<Business> findByStripeCustomerId(String customerId) {
         return dao.findByStripeCustomerId(customerId);
+    }
+
+    @Override
+    public Optional<StoredSubscription> findSubscription(UUID id) {
+        return dao.findSubscription(id);
+    }
+
+    @Override
+    public Optional<StoredSubscription> lockSubscription(UUID id) {
+        return dao.lockSubscription(id);
     }
 
     @Override

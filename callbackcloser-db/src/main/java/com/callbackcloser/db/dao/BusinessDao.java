@@ -1,6 +1,7 @@
 package com.callbackcloser.db.dao;
 
 import com.callbackcloser.core.model.Business;
+import com.callbackcloser.core.port.out.StoredSubscription;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +85,14 @@ public interface BusinessDao {
     @SqlQuery("SELECT * FROM businesses WHERE stripe_customer_id = :customerId")
     Optional<Business> findByStripeCustomerId(@Bind("customerId") String customerId);
 
+    @SqlQuery("SELECT * FROM businesses WHERE id = :id")
+    @RegisterRowMapper(StoredSubscriptionMapper.class)
+    Optional<StoredSubscription> findSubscription(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT * FROM businesses WHERE id = :id FOR NO KEY UPDATE")
+    @RegisterRowMapper(StoredSubscriptionMapper.class)
+    Optional<StoredSubscription> lockSubscription(@Bind("id") UUID id);
+
     @SqlUpdate("""
             UPDATE businesses
                SET subscription_status_changed_at = CASE WHEN subscription_status <> :status THEN :now
@@ -93,8 +102,9 @@ public interface BusinessDao {
                    stripe_subscription_id = COALESCE(:subscriptionId, stripe_subscription_id),
                    stripe_price_id = COALESCE(:priceId, stripe_price_id),
                    subscription_event_at = :eventCreated,
+                   subscription_version = subscription_version + 1,
                    updated_at = :now
-             WHERE id = :id AND (subscription_event_at IS NULL OR subscription_event_at <= :eventCreated)
+             WHERE id = :id
             """)
     int applySubscription(
             @Bind("id") UUID id,

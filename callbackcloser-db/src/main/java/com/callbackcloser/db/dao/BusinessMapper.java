@@ -29,12 +29,16 @@ public final class BusinessMapper implements RowMapper<Business> {
                 rs.getBoolean("call_screening"),
                 rs.getString("twilio_number"),
                 rs.getString("twilio_number_sid"),
-                new Subscription(
-                        Rows.enumValue(rs, "subscription_status", SubscriptionStatus.class),
-                        rs.getString("stripe_customer_id"),
-                        rs.getString("stripe_subscription_id"),
-                        rs.getString("stripe_price_id"),
-                        Rows.instant(rs, "subscription_status_changed_at")),
+                subscription(rs),
                 Rows.instant(rs, "created_at"));
+    }
+
+    static Subscription subscription(ResultSet rs) throws SQLException {
+        return new Subscription(
+                Rows.enumValue(rs, "subscription_status", SubscriptionStatus.class),
+                rs.getString("stripe_customer_id"),
+                rs.getString("stripe_subscription_id"),
+                rs.getString("stripe_price_id"),
+                Rows.instant(rs, "subscription_status_changed_at"));
     }
 }

@@ -3,6 +3,7 @@ package com.callbackcloser.db.dao;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 public interface StripeEventDao {
@@ -17,6 +18,9 @@ public interface StripeEventDao {
             @Bind("type") String type,
             @Bind("created") Instant created,
             @Bind("receivedAt") Instant receivedAt);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM stripe_events WHERE id = :id)")
+    boolean contains(@Bind("id") String id);
 
     @SqlUpdate("UPDATE stripe_events SET business_id = :businessId, outcome = :outcome WHERE id = :id")
     void recordOutcome(@Bind("id") String id, @Bind("businessId") UUID businessId, @Bind("outcome") String outcome);

@@ -5,20 +5,17 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A Stripe webhook event, reduced to what the billing rules read. Fields the event does not carry are null.
+ * A Stripe webhook event, reduced to what the billing rules read: which business and which subscription it is
+ * about. What the event says of the subscription's status is not kept: events arrive in any order, so the
+ * status is fetched from Stripe. Fields the event does not carry are null.
  *
- * @param businessIdHint our business id from the object's metadata, or a checkout's client_reference_id
- * @param stripeStatus the subscription's status as Stripe spells it (subscription events only)
+ * @param businessIdHint our business id from the object's metadata (an invoice's: its subscription's), or a
+ *     checkout's client_reference_id
+ * @param subscriptionId the subscription the event is about; null for a one-off invoice or a checkout in payment
+ *     mode, which leave the subscription as it is
  */
 public record BillingEvent(
-        String eventId,
-        String type,
-        Instant created,
-        String businessIdHint,
-        String customerId,
-        String subscriptionId,
-        String priceId,
-        String stripeStatus) {
+        String eventId, String type, Instant created, String businessIdHint, String customerId, String subscriptionId) {
 
     public BillingEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -27,10 +24,12 @@ public record BillingEvent(
     }
 
     public enum Kind {
+        /** The owner paid for a subscription: it becomes theirs if it serves them better than the one they have. */
         CHECKOUT_COMPLETED,
+        /** created / updated / deleted: like a checkout, the subscription may replace the one stored. */
         SUBSCRIPTION_CHANGED,
-        PAYMENT_FAILED,
-        PAYMENT_SUCCEEDED,
+        /** paid / payment_succeeded / payment_failed: about the business's current subscription only. */
+        INVOICE,
         IGNORED
     }
 
@@ -39,8 +38,7 @@ public record BillingEvent(
             case "checkout.session.completed" -> Kind.CHECKOUT_COMPLETED;
             case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted" ->
                 Kind.SUBSCRIPTION_CHANGED;
-            case "invoice.payment_failed" -> Kind.PAYMENT_FAILED;
-            case "invoice.payment_succeeded" -> Kind.PAYMENT_SUCCEEDED;
+            case "invoice.paid", "invoice.payment_succeeded", "invoice.payment_failed" -> Kind.INVOICE;
             default -> Kind.IGNORED;
         };
     }

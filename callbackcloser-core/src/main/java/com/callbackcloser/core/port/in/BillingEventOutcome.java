@@ -3,13 +3,16 @@ package com.callbackcloser.core.port.in;
 import java.util.Locale;
 
 public enum BillingEventOutcome {
+    /** The business's subscription was stored as Stripe has it, and that changed something. */
     APPLIED,
-    /** Created before the event last applied to this business: a newer status stays. */
-    STALE,
+    /** Stripe's subscription, fetched, is what we had stored: nothing changed (an event late or redundant). */
+    UNCHANGED,
+    /** About a subscription that is not the business's current one (an old one ending, its invoices): no effect. */
+    OTHER_SUBSCRIPTION,
     /** This event id was handled before (Stripe redelivers): acknowledged, no effect. */
     DUPLICATE,
     UNKNOWN_BUSINESS,
-    /** A type we do not subscribe to act on: acknowledged. */
+    /** A type we do not act on, or an event about no subscription (a one-off invoice): acknowledged. */
     IGNORED;
 
     public String logName() {

@@ -9,5 +9,8 @@ public interface BillingEventLog {
     /** Records the event; false when its id was recorded before (a redelivery). */
     boolean record(String eventId, String type, Instant created, Instant receivedAt);
 
+    /** Whether the event id was recorded (a committed handling of it). */
+    boolean contains(String eventId);
+
     void recordOutcome(String eventId, UUID businessId, String outcome);
 }

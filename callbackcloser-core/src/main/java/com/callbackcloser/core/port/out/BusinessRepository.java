@@ -58,10 +58,17 @@ public interface BusinessRepository {
 
     Optional<Business> findByStripeCustomerId(String customerId);
 
+    /** The business's subscription and its version, without locking. */
+    Optional<StoredSubscription> findSubscription(UUID id);
+
+    /** Like {@link #findSubscription}, the business's row locked until the transaction ends (as {@link #lock}). */
+    Optional<StoredSubscription> lockSubscription(UUID id);
+
     /**
-     * Applies what a Stripe event says, unless an event created later has been applied already.
+     * Stores the subscription as fetched from Stripe for the event created at {@code eventCreated}, and counts
+     * one more version. Callers hold the row ({@link #lockSubscription}) and have checked the version.
      *
-     * @return whether it was applied (false: stale)
+     * @return false when there is no such business
      */
     boolean applySubscription(UUID id, SubscriptionChange change, Instant eventCreated, Instant now);
 
