@@ -52,7 +52,7 @@ public final class TwilioRecordings {
     public record Recording(String contentType, Long length, InputStream body) {}
 
     /** Whether {@code sid} has the shape of a recording SID: RE and 32 hex digits. */
-    public static boolean isRecordingSid(String sid) {
+    private static boolean isRecordingSid(String sid) {
         return sid != null && RECORDING_SID.matcher(sid).matches();
     }
 
