@@ -7,6 +7,7 @@ import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.RateLimitConfiguration;
 import com.callbackcloser.api.errors.ExternalServiceExceptionMapper;
 import com.callbackcloser.api.errors.RefusedExceptionMapper;
+import com.callbackcloser.api.errors.ServerErrorExceptionMapper;
 import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.resources.owner.AnalyticsResource;
 import com.callbackcloser.api.resources.owner.ApiKeyResource;
@@ -86,6 +87,7 @@ final class OwnerApi {
         jersey.register(new AuthValueFactoryProvider.Binder<>(AuthenticatedUser.class));
         jersey.register(new RefusedExceptionMapper());
         jersey.register(new ExternalServiceExceptionMapper());
+        jersey.register(new ServerErrorExceptionMapper());
 
         OwnerBusinessService businesses = new OwnerBusinessService(transactions, clock);
         MemberService members = new MemberService(transactions, clock);

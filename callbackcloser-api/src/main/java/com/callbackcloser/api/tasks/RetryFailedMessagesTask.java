@@ -1,6 +1,7 @@
 package com.callbackcloser.api.tasks;
 
 import com.callbackcloser.core.service.OutboxMaintenance;
+import com.callbackcloser.db.DatabaseErrors;
 import io.dropwizard.servlets.tasks.Task;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -35,7 +36,13 @@ public final class RetryFailedMessagesTask extends Task implements ParameterChec
     @Override
     public void execute(Map<String, List<String>> parameters, PrintWriter output) {
         checkParameters(parameters);
-        int requeued = outbox.requeueFailed(Parameters.uuid(parameters, "id"), Parameters.instant(parameters, "since"));
+        int requeued;
+        try {
+            requeued = outbox.requeueFailed(Parameters.uuid(parameters, "id"), Parameters.instant(parameters, "since"));
+        } catch (RuntimeException e) {
+            // Dropwizard logs (and prints) what a task throws: a database error without the statement's values.
+            throw DatabaseErrors.redacted(e);
+        }
         output.printf("%d failed messages queued again%n", requeued);
     }
 }

@@ -59,6 +59,21 @@ class AccessRulesTest {
     }
 
     @Test
+    void withALongTokenTheAdminPortMayListenOnEveryInterface() {
+        CallbackCloserConfiguration config = production("0.0.0.0");
+        config.getAdminAccess().setToken("0123456789abcdef0123456789abcdef");
+
+        assertThat(ProductionRules.check(config)).isEmpty();
+
+        config.getAdminAccess().setToken("0123456789abcdef0123456789abcde");
+        assertThat(ProductionRules.check(config)).singleElement().satisfies(problem -> {
+            assertThat(problem.setting()).isEqualTo("ADMIN_TOKEN");
+            assertThat(problem.problem()).contains("shorter than 32 characters");
+            assertThat(problem.fix()).contains("openssl rand -hex 32");
+        });
+    }
+
+    @Test
     void aSimpleServerPutsTheAdminOnTheApplicationConnector() {
         CallbackCloserConfiguration config = production("127.0.0.1");
         SimpleServerFactory simple = new SimpleServerFactory();
