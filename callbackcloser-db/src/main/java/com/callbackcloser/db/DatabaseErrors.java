@@ -40,7 +40,8 @@ public final class DatabaseErrors {
             return String.valueOf(error);
         }
         String ours = isOurs(error) && error != database && error.getMessage() != null ? error.getMessage() + ": " : "";
-        return ours + "database error " + facts(error) + " (" + database.getClass().getSimpleName() + ")";
+        return ours + "database error " + facts(error) + " ("
+                + database.getClass().getSimpleName() + ")";
     }
 
     /**
@@ -113,7 +114,8 @@ public final class DatabaseErrors {
                 StatementContext context = statement.getStatementContext();
                 ExtensionMethod method = context.getExtensionMethod();
                 if (method != null) {
-                    return method.getType().getSimpleName() + "." + method.getMethod().getName();
+                    return method.getType().getSimpleName() + "."
+                            + method.getMethod().getName();
                 }
                 String sql = context.getRenderedSql() != null ? context.getRenderedSql() : context.getRawSql();
                 Matcher comment = LEADING_COMMENT.matcher(sql == null ? "" : sql);

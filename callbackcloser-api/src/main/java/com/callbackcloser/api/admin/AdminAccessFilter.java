@@ -48,7 +48,10 @@ public final class AdminAccessFilter implements Filter {
                 chain.doFilter(request, response);
             } else {
                 answer.setHeader("WWW-Authenticate", "Bearer realm=\"callbackcloser-admin\"");
-                refuse(answer, HttpServletResponse.SC_UNAUTHORIZED, "the admin port needs Authorization: Bearer <ADMIN_TOKEN>");
+                refuse(
+                        answer,
+                        HttpServletResponse.SC_UNAUTHORIZED,
+                        "the admin port needs Authorization: Bearer <ADMIN_TOKEN>");
             }
         } else if (production && (path.equals("/tasks") || path.startsWith("/tasks/"))) {
             refuse(

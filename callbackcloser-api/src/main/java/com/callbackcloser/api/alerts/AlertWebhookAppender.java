@@ -102,7 +102,8 @@ public final class AlertWebhookAppender extends UnsynchronizedAppenderBase<ILogg
         Throwable thrown = error instanceof ThrowableProxy proxy ? proxy.getThrowable() : null;
         // A database error logged as it came (not through DatabaseErrors) carries the statement's values: not here.
         boolean database = thrown != null && DatabaseErrors.involved(thrown);
-        String message = database ? withoutMessagesOf(thrown, event.getFormattedMessage()) : event.getFormattedMessage();
+        String message =
+                database ? withoutMessagesOf(thrown, event.getFormattedMessage()) : event.getFormattedMessage();
         alert.put("message", PhoneNumbers.maskAll(message));
         alert.put("correlationId", event.getMDCPropertyMap().get(CorrelationIdFilter.MDC_KEY));
         if (database) {

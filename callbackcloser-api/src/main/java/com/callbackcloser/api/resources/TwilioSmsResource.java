@@ -58,7 +58,11 @@ public final class TwilioSmsResource {
         try {
             result = inboundSms.onInboundSms(new InboundSms(messageSid, from, to, body, rawPayload.json(form)));
         } catch (RuntimeException e) {
-            LOG.error("event=twilio.sms messageSid={} decision=retry error=\"{}\"", messageSid, DatabaseErrors.describe(e), DatabaseErrors.redacted(e));
+            LOG.error(
+                    "event=twilio.sms messageSid={} decision=retry error=\"{}\"",
+                    messageSid,
+                    DatabaseErrors.describe(e),
+                    DatabaseErrors.redacted(e));
             decisions.count("twilio.sms", "error");
             return WebhookResponses.retryLater("could not record the message; retry", WebhookUrls.SMS_PATH);
         }

@@ -61,7 +61,10 @@ public final class TwilioStatusResource {
             result = dialStatus.onDialStatus(callback);
         } catch (RuntimeException e) {
             LOG.error(
-                    "event=twilio.status callSid={} decision=retry error=\"{}\"", callback.callSid(), DatabaseErrors.describe(e), DatabaseErrors.redacted(e));
+                    "event=twilio.status callSid={} decision=retry error=\"{}\"",
+                    callback.callSid(),
+                    DatabaseErrors.describe(e),
+                    DatabaseErrors.redacted(e));
             decisions.count("twilio.status", "error");
             return WebhookResponses.retryLater("could not record the call status; retry", WebhookUrls.STATUS_PATH);
         }

@@ -71,7 +71,11 @@ public final class TwilioVoiceResource {
             decisions.count("twilio.voice", "not_configured");
             return WebhookResponses.twiml(Twiml.notConfigured(), "not_configured");
         } catch (RuntimeException e) {
-            LOG.error("event=twilio.voice callSid={} decision=apology error=\"{}\"", callSid, DatabaseErrors.describe(e), DatabaseErrors.redacted(e));
+            LOG.error(
+                    "event=twilio.voice callSid={} decision=apology error=\"{}\"",
+                    callSid,
+                    DatabaseErrors.describe(e),
+                    DatabaseErrors.redacted(e));
             decisions.count("twilio.voice", "error");
             return WebhookResponses.twiml(Twiml.apology(), "error");
         }

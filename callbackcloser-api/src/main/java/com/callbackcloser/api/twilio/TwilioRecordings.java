@@ -65,8 +65,7 @@ public final class TwilioRecordings {
         if (!isRecordingSid(recordingSid)) {
             return Optional.empty();
         }
-        URI media = URI.create(
-                apiBase + "/2010-04-01/Accounts/" + accountSid + "/Recordings/" + recordingSid + ".mp3");
+        URI media = URI.create(apiBase + "/2010-04-01/Accounts/" + accountSid + "/Recordings/" + recordingSid + ".mp3");
         HttpResponse<InputStream> response = get(media, true);
         if (isRedirect(response.statusCode())) {
             URI target = redirectTarget(media, response);
@@ -99,7 +98,8 @@ public final class TwilioRecordings {
     }
 
     private HttpResponse<InputStream> get(URI uri, boolean withCredentials) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).GET();
         if (withCredentials) {
             request.header("Authorization", authorization);
         }

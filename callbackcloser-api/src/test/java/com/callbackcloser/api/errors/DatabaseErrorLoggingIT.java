@@ -51,9 +51,12 @@ class DatabaseErrorLoggingIT {
     private static final WireMockServer ALERTS = startAlerts();
     private static final JwtIssuer IDP = new JwtIssuer();
     private static final ServiceUnderTest SERVICE = ServiceUnderTest.withSignatures(
-            "auth.jwtIssuer", JwtIssuer.ISSUER,
-            "auth.jwksUrl", IDP.jwksUrl(),
-            "alerts.webhookUrl", "http://127.0.0.1:" + ALERTS.port() + "/alert");
+            "auth.jwtIssuer",
+            JwtIssuer.ISSUER,
+            "auth.jwksUrl",
+            IDP.jwksUrl(),
+            "alerts.webhookUrl",
+            "http://127.0.0.1:" + ALERTS.port() + "/alert");
 
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
@@ -66,7 +69,8 @@ class DatabaseErrorLoggingIT {
     private String twilioNumber;
 
     private static WireMockServer startAlerts() {
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer server =
+                new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         server.stubFor(post(urlPathEqualTo("/alert")).willReturn(aResponse().withStatus(200)));
         return server;
@@ -75,10 +79,12 @@ class DatabaseErrorLoggingIT {
     @BeforeAll
     static void captureLogsAndMakeTheDatabaseRefuseSomeWrites() {
         // The identity provider's keys are fetched on first use.
-        Eventually.within(Duration.ofSeconds(30), () -> assertThat(SERVICE.owner()
-                        .get(IDP.token("warm_up"), "/api/businesses")
-                        .status())
-                .isEqualTo(200));
+        Eventually.within(
+                Duration.ofSeconds(30),
+                () -> assertThat(SERVICE.owner()
+                                .get(IDP.token("warm_up"), "/api/businesses")
+                                .status())
+                        .isEqualTo(200));
         LOGS.start();
         ROOT.addAppender(LOGS);
         SERVICE.twilio.acceptMessages();
@@ -158,8 +164,8 @@ class DatabaseErrorLoggingIT {
 
     @Test
     void anOwnerApiWriteTheDatabaseRefusesIs500AndLogsItsSqlStateAndStatementButNotTheNumber() {
-        OwnerApiClient.Answer answer = SERVICE.owner()
-                .patch(owner, "/api/businesses/" + business, Map.of("forwardingNumber", "+14155550188"));
+        OwnerApiClient.Answer answer =
+                SERVICE.owner().patch(owner, "/api/businesses/" + business, Map.of("forwardingNumber", "+14155550188"));
 
         assertThat(answer.status()).isEqualTo(500);
         assertThat(new String(answer.raw().body(), java.nio.charset.StandardCharsets.UTF_8))
@@ -180,20 +186,25 @@ class DatabaseErrorLoggingIT {
                 .toList();
         assertThat(texts).isNotEmpty();
 
-        Eventually.within(Duration.ofSeconds(30), () -> assertThat(errorsWith("OutboxDao.markSent"))
-                .isNotEmpty());
+        Eventually.within(
+                Duration.ofSeconds(30),
+                () -> assertThat(errorsWith("OutboxDao.markSent")).isNotEmpty());
         assertLoggedAndAlertedWithout(
                 "com.callbackcloser.api.outbox.OutboxWorker",
                 "OutboxDao.markSent",
-                List.of("4155550166", texts.get(0).substring(0, Math.min(40, texts.get(0).length()))));
+                List.of(
+                        "4155550166",
+                        texts.get(0).substring(0, Math.min(40, texts.get(0).length()))));
     }
 
     @Test
     void aWebhookDeliveryThatCannotBeRecordedIsLoggedWithoutThePayload() {
-        WireMockServer receiver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer receiver =
+                new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         receiver.start();
         try {
-            receiver.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
+            receiver.stubFor(
+                    post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
             OwnerApiClient.Answer endpoint = SERVICE.owner()
                     .post(
                             owner,
@@ -211,8 +222,9 @@ class DatabaseErrorLoggingIT {
                     Duration.ofSeconds(30),
                     () -> assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/hook"))))
                             .isNotEmpty());
-            Eventually.within(Duration.ofSeconds(30), () -> assertThat(errorsWith("WebhookDao.settle"))
-                    .isNotEmpty());
+            Eventually.within(
+                    Duration.ofSeconds(30),
+                    () -> assertThat(errorsWith("WebhookDao.settle")).isNotEmpty());
             assertLoggedAndAlertedWithout(
                     "com.callbackcloser.api.webhooks.WebhookWorker", "WebhookDao.settle", List.of("4155550177"));
         } finally {
@@ -251,13 +263,21 @@ class DatabaseErrorLoggingIT {
                     .isNotEmpty();
         }
         assertThat(errors).allSatisfy(text -> assertThat(text).contains("23514"));
-        Eventually.within(Duration.ofSeconds(30), () -> assertThat(alerts())
-                .anySatisfy(alert -> assertThat(alert).contains(statement).contains("23514")));
+        Eventually.within(
+                Duration.ofSeconds(30),
+                () -> assertThat(alerts())
+                        .anySatisfy(
+                                alert -> assertThat(alert).contains(statement).contains("23514")));
 
-        List<String> everything = logged().stream().map(DatabaseErrorLoggingIT::render).toList();
+        List<String> everything =
+                logged().stream().map(DatabaseErrorLoggingIT::render).toList();
         for (String secret : secrets) {
-            assertThat(everything).as("the logs").noneSatisfy(text -> assertThat(text).contains(secret));
-            assertThat(alerts()).as("the alerts").noneSatisfy(alert -> assertThat(alert).contains(secret));
+            assertThat(everything)
+                    .as("the logs")
+                    .noneSatisfy(text -> assertThat(text).contains(secret));
+            assertThat(alerts())
+                    .as("the alerts")
+                    .noneSatisfy(alert -> assertThat(alert).contains(secret));
         }
     }
 
@@ -285,6 +305,8 @@ class DatabaseErrorLoggingIT {
     /** The event as a log line would print it: message, then the whole exception with its causes. */
     private static String render(ILoggingEvent event) {
         return event.getFormattedMessage()
-                + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy()));
+                + (event.getThrowableProxy() == null
+                        ? ""
+                        : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy()));
     }
 }

@@ -46,9 +46,10 @@ class RequestBodyLimitIT {
     static void signIn() {
         token = IDP.token("owner_" + System.nanoTime());
         // The identity provider's keys are fetched on first use.
-        Eventually.within(Duration.ofSeconds(30), () -> assertThat(
-                        SERVICE.owner().get(token, "/api/businesses").status())
-                .isEqualTo(200));
+        Eventually.within(
+                Duration.ofSeconds(30),
+                () -> assertThat(SERVICE.owner().get(token, "/api/businesses").status())
+                        .isEqualTo(200));
     }
 
     @AfterAll
@@ -58,8 +59,8 @@ class RequestBodyLimitIT {
 
     @Test
     void aDeclaredLengthOverTheCapIs413BeforeTheBodyIsSent() throws Exception {
-        String answer = exchange(
-                "Content-Length: 50000000\r\n", "{\"name\":\"".getBytes(StandardCharsets.UTF_8), false);
+        String answer =
+                exchange("Content-Length: 50000000\r\n", "{\"name\":\"".getBytes(StandardCharsets.UTF_8), false);
 
         assertIsPayloadTooLarge(answer);
     }

@@ -54,8 +54,9 @@ class AdminPortIT {
         for (String path : List.of("/metrics", "/prometheus", "/threads", "/tasks", "/")) {
             HttpResponse<String> none = admin("GET", path, null);
             assertThat(none.statusCode()).as("GET " + path + " without a token").isEqualTo(401);
-            assertThat(none.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(v -> assertThat(v)
-                    .startsWith("Bearer"));
+            assertThat(none.headers().firstValue("WWW-Authenticate"))
+                    .as(path)
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
             assertThat(admin("GET", path, "Bearer " + TOKEN + "x").statusCode())
                     .as("GET " + path + " with a wrong token")
                     .isEqualTo(401);
@@ -81,7 +82,8 @@ class AdminPortIT {
         assertThat(unscoped.body()).contains("id=").contains("since=");
         assertThat(deliveryState(failed)).isEqualTo("FAILED");
 
-        HttpResponse<String> malformed = admin("POST", "/tasks/retry-failed-messages?since=yesterday", "Bearer " + TOKEN);
+        HttpResponse<String> malformed =
+                admin("POST", "/tasks/retry-failed-messages?since=yesterday", "Bearer " + TOKEN);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("since must be an ISO-8601 instant");
 
@@ -111,7 +113,10 @@ class AdminPortIT {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(captured);
         try {
-            assertThat(admin("POST", "/tasks/log-level?logger=org.apache.hc&logger=com.twilio&level=TRACE", "Bearer " + TOKEN)
+            assertThat(admin(
+                                    "POST",
+                                    "/tasks/log-level?logger=org.apache.hc&logger=com.twilio&level=TRACE",
+                                    "Bearer " + TOKEN)
                             .statusCode())
                     .isEqualTo(200);
             SERVICE.twilio.acceptMessages();
@@ -131,8 +136,9 @@ class AdminPortIT {
                                     business.twilioNumber(),
                                     "DialCallStatus",
                                     "no-answer"));
-            Eventually.within(Duration.ofSeconds(30), () -> assertThat(SERVICE.twilio.createRequests())
-                    .isGreaterThan(sentBefore));
+            Eventually.within(
+                    Duration.ofSeconds(30),
+                    () -> assertThat(SERVICE.twilio.createRequests()).isGreaterThan(sentBefore));
         } finally {
             admin("POST", "/tasks/log-level?logger=org.apache.hc&logger=com.twilio", "Bearer " + TOKEN);
             root.detachAppender(captured);
@@ -143,11 +149,13 @@ class AdminPortIT {
                 .as("the HTTP client really logged at DEBUG")
                 .anySatisfy(event -> assertThat(event.getLoggerName()).startsWith("org.apache.hc"));
         String basic = Base64.getEncoder()
-                .encodeToString((TwilioFake.ACCOUNT_SID + ":" + TwilioFake.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
-        assertThat(events).allSatisfy(event -> assertThat(text(event))
-                .doesNotContain(basic)
-                .doesNotContain(TwilioFake.AUTH_TOKEN)
-                .doesNotContainIgnoringCase("authorization: basic"));
+                .encodeToString(
+                        (TwilioFake.ACCOUNT_SID + ":" + TwilioFake.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+        assertThat(events)
+                .allSatisfy(event -> assertThat(text(event))
+                        .doesNotContain(basic)
+                        .doesNotContain(TwilioFake.AUTH_TOKEN)
+                        .doesNotContainIgnoringCase("authorization: basic"));
     }
 
     private static String text(ILoggingEvent event) {

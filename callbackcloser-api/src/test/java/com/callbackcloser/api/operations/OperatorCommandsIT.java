@@ -101,9 +101,7 @@ class OperatorCommandsIT {
                 "check",
                 CommandLine.config(GOOD_PRODUCTION
                                 .replace("bindHost: 127.0.0.1", "bindHost: 0.0.0.0")
-                                .replace(
-                                        "logging:",
-                                        """
+                                .replace("logging:", """
                                         auth:
                                           jwtIssuer: https://clerk.example.com
                                           jwksUrl: https://clerk.example.com/.well-known/jwks.json

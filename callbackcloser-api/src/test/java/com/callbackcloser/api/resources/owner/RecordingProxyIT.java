@@ -54,7 +54,8 @@ class RecordingProxyIT {
     }
 
     private static WireMockServer startElsewhere() {
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer server =
+                new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         return server;
     }
@@ -116,8 +117,8 @@ class RecordingProxyIT {
         List<LoggedRequest> redirected = ELSEWHERE.findAll(anyRequestedFor(anyUrl()));
         assertThat(redirected)
                 .as("the redirect's target never gets the account's credentials")
-                .allSatisfy(request -> assertThat(request.containsHeader("Authorization"))
-                        .isFalse());
+                .allSatisfy(request ->
+                        assertThat(request.containsHeader("Authorization")).isFalse());
         assertThat(audio.status()).isEqualTo(200);
         assertThat(audio.raw().body()).isEqualTo(ELSEWHERE_AUDIO);
     }
