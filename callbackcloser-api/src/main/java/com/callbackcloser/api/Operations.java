@@ -1,14 +1,18 @@
 package com.callbackcloser.api;
 
 import ch.qos.logback.classic.Logger;
+import com.callbackcloser.api.admin.AdminAccessFilter;
+import com.callbackcloser.api.admin.TaskParameterFilter;
 import com.callbackcloser.api.alerts.AlertWebhookAppender;
 import com.callbackcloser.api.config.AlertConfiguration;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.health.ConfigurationHealthCheck;
 import com.callbackcloser.api.health.OutboxHealthCheck;
 import com.callbackcloser.api.health.SchemaHealthCheck;
+import com.callbackcloser.api.tasks.LogLevelTask;
 import com.callbackcloser.api.tasks.ResyncTwilioWebhooksTask;
 import com.callbackcloser.api.tasks.RetryFailedMessagesTask;
+import com.callbackcloser.api.tasks.WireLoggers;
 import com.callbackcloser.core.model.OutboxStats;
 import com.callbackcloser.core.service.OutboxMaintenance;
 import com.callbackcloser.core.service.PhoneNumberService;
@@ -17,10 +21,14 @@ import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.servlets.tasks.Task;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.Jdbi;
@@ -49,8 +57,7 @@ final class Operations {
         environment.healthChecks().register("configuration", new ConfigurationHealthCheck(config));
         environment.healthChecks().register("schema", new SchemaHealthCheck(jdbi, DatabaseMigrator.changeSetIds()));
 
-        environment.admin().addTask(new ResyncTwilioWebhooksTask(phoneNumbers));
-        environment.admin().addTask(new RetryFailedMessagesTask(outbox));
+        registerAdminAccess(environment, config, outbox, phoneNumbers);
 
         registerOutboxGauges(environment.metrics(), outbox, clock);
         PrometheusRegistry prometheus = new PrometheusRegistry();
@@ -69,6 +76,31 @@ final class Operations {
         if (!alerts.getWebhookUrl().isBlank()) {
             manageAlerts(environment, alerts);
         }
+    }
+
+    /**
+     * The tasks, and who may use the admin port: the token filter first, then the tasks' parameter checks. The
+     * log-level task replaces Dropwizard's (same name), and the HTTP clients' wire loggers are pinned quiet.
+     */
+    private static void registerAdminAccess(
+            Environment environment,
+            CallbackCloserConfiguration config,
+            OutboxMaintenance outbox,
+            PhoneNumberService phoneNumbers) {
+        WireLoggers.pin();
+        List<Task> tasks = List.of(
+                new ResyncTwilioWebhooksTask(phoneNumbers), new RetryFailedMessagesTask(outbox), new LogLevelTask());
+        tasks.forEach(environment.admin()::addTask);
+        environment
+                .admin()
+                .addFilter(
+                        "admin-access",
+                        new AdminAccessFilter(config.getAdminAccess().getToken(), config.isProduction()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment
+                .admin()
+                .addFilter("task-parameters", new TaskParameterFilter(tasks))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
     }
 
     /** One stats query every few seconds at most, however often the gauges are read. */

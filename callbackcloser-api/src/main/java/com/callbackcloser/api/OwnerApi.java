@@ -7,6 +7,8 @@ import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.RateLimitConfiguration;
 import com.callbackcloser.api.errors.ExternalServiceExceptionMapper;
 import com.callbackcloser.api.errors.RefusedExceptionMapper;
+import com.callbackcloser.api.errors.ServerErrorExceptionMapper;
+import com.callbackcloser.api.http.RequestBodyLimit;
 import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.resources.owner.AnalyticsResource;
 import com.callbackcloser.api.resources.owner.ApiKeyResource;
@@ -87,6 +89,9 @@ final class OwnerApi {
         jersey.register(new AuthValueFactoryProvider.Binder<>(AuthenticatedUser.class));
         jersey.register(new RefusedExceptionMapper());
         jersey.register(new ExternalServiceExceptionMapper());
+        jersey.register(new ServerErrorExceptionMapper());
+        jersey.register(new RequestBodyLimit());
+        jersey.register(new RequestBodyLimit.TooLargeMapper());
 
         OwnerBusinessService businesses = new OwnerBusinessService(transactions, clock);
         MemberService members = new MemberService(transactions, clock);

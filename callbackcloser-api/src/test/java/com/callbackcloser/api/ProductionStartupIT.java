@@ -16,6 +16,9 @@ import com.callbackcloser.db.testing.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,6 +92,64 @@ class ProductionStartupIT {
         }
     }
 
+    @Test
+    void productionWithTheAdminPortOpenToTheNetworkAndNoTokenRefusesToStartAndSaysWhy() {
+        DropwizardTestSupport<CallbackCloserConfiguration> support =
+                production("server.adminConnectors[0].bindHost", "0.0.0.0");
+
+        assertThatThrownBy(support::before)
+                .hasStackTraceContaining("Refusing to start in production")
+                .hasStackTraceContaining("ADMIN_BIND_HOST / ADMIN_TOKEN")
+                .hasStackTraceContaining("0.0.0.0");
+        support.after();
+    }
+
+    @Test
+    void productionWithoutAJwtAudienceRefusesToStartAndSaysWhy() {
+        DropwizardTestSupport<CallbackCloserConfiguration> support = production(
+                "auth.jwtIssuer", "https://clerk.example.test", "auth.jwksUrl", "http://127.0.0.1:9/jwks.json");
+
+        assertThatThrownBy(support::before)
+                .hasStackTraceContaining("Refusing to start in production")
+                .hasStackTraceContaining("AUTH_JWT_AUDIENCE");
+        support.after();
+    }
+
+    @Test
+    void productionWithoutAnAdminTokenAnswersHealthChecksButRefusesEveryTask() throws Exception {
+        DropwizardTestSupport<CallbackCloserConfiguration> support = production();
+        support.before();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String admin = "http://127.0.0.1:" + support.getAdminPort();
+
+            HttpResponse<String> ping = http.send(
+                    HttpRequest.newBuilder(URI.create(admin + "/ping")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create(admin + "/healthcheck")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> gc = http.send(
+                    HttpRequest.newBuilder(URI.create(admin + "/tasks/gc"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> retry = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(admin + "/tasks/retry-failed-messages?since=2026-01-01T00:00:00Z"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(ping.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"postgresql\"");
+            assertThat(gc.statusCode()).isEqualTo(403);
+            assertThat(gc.body()).contains("ADMIN_TOKEN");
+            assertThat(retry.statusCode()).isEqualTo(403);
+        } finally {
+            support.after();
+        }
+    }
+
     private static DropwizardTestSupport<CallbackCloserConfiguration> production(String... overrides) {
         // Dropwizard keeps overrides in a set: one entry per key, or which one wins is a coin toss.
         Map<String, String> settings = new LinkedHashMap<>();
@@ -103,6 +164,7 @@ class ProductionStartupIT {
         settings.put("stripe.webhookSecret", "whsec_x");
         settings.put("stripe.priceStarter", "price_starter");
         settings.put("stripe.pricePro", "price_pro");
+        settings.put("server.adminConnectors[0].bindHost", "127.0.0.1");
         for (int i = 0; i < overrides.length; i += 2) {
             settings.put(overrides[i], overrides[i + 1]);
         }

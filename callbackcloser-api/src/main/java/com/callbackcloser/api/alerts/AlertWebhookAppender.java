@@ -3,9 +3,11 @@ package com.callbackcloser.api.alerts;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import com.callbackcloser.api.servlets.CorrelationIdFilter;
 import com.callbackcloser.core.model.PhoneNumbers;
+import com.callbackcloser.db.DatabaseErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -14,8 +16,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -93,14 +98,33 @@ public final class AlertWebhookAppender extends UnsynchronizedAppenderBase<ILogg
         alert.put("service", "callbackcloser");
         alert.put("level", event.getLevel().toString());
         alert.put("logger", event.getLoggerName());
-        alert.put("message", PhoneNumbers.maskAll(event.getFormattedMessage()));
-        alert.put("correlationId", event.getMDCPropertyMap().get(CorrelationIdFilter.MDC_KEY));
         IThrowableProxy error = event.getThrowableProxy();
-        if (error != null) {
+        Throwable thrown = error instanceof ThrowableProxy proxy ? proxy.getThrowable() : null;
+        // A database error logged as it came (not through DatabaseErrors) carries the statement's values: not here.
+        boolean database = thrown != null && DatabaseErrors.involved(thrown);
+        String message =
+                database ? withoutMessagesOf(thrown, event.getFormattedMessage()) : event.getFormattedMessage();
+        alert.put("message", PhoneNumbers.maskAll(message));
+        alert.put("correlationId", event.getMDCPropertyMap().get(CorrelationIdFilter.MDC_KEY));
+        if (database) {
+            alert.put("exception", DatabaseErrors.describe(thrown));
+        } else if (error != null) {
             alert.put("exception", error.getClassName() + ": " + PhoneNumbers.maskAll(error.getMessage()));
         }
         alert.put("time", Instant.ofEpochMilli(event.getTimeStamp()).toString());
         return alert;
+    }
+
+    /** The message with the text of every exception in the chain cut out (a caller may have put e.toString() in). */
+    private static String withoutMessagesOf(Throwable thrown, String message) {
+        String safe = message;
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable link = thrown; link != null && seen.add(link); link = link.getCause()) {
+            if (link.getMessage() != null && !link.getMessage().isBlank()) {
+                safe = safe.replace(link.getMessage(), "[redacted]");
+            }
+        }
+        return safe;
     }
 
     private void sendLoop() {

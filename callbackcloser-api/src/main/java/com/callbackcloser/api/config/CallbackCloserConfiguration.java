@@ -60,6 +60,10 @@ public class CallbackCloserConfiguration extends Configuration {
     @NotNull
     private BackupConfiguration backup = new BackupConfiguration();
 
+    @Valid
+    @NotNull
+    private AdminAccessConfiguration adminAccess = new AdminAccessConfiguration();
+
     @JsonProperty
     public AppEnv getAppEnv() {
         return appEnv;
@@ -188,6 +192,16 @@ public class CallbackCloserConfiguration extends Configuration {
     @JsonProperty
     public void setBackup(BackupConfiguration backup) {
         this.backup = backup;
+    }
+
+    @JsonProperty
+    public AdminAccessConfiguration getAdminAccess() {
+        return adminAccess;
+    }
+
+    @JsonProperty
+    public void setAdminAccess(AdminAccessConfiguration adminAccess) {
+        this.adminAccess = adminAccess;
     }
 
     @JsonProperty

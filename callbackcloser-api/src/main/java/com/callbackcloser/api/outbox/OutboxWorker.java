@@ -3,6 +3,7 @@ package com.callbackcloser.api.outbox;
 import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.core.model.OutboundMessage;
 import com.callbackcloser.core.service.OutboxDispatcher;
+import com.callbackcloser.db.DatabaseErrors;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +97,7 @@ public final class OutboxWorker implements Managed {
                 }
             } catch (RuntimeException e) {
                 // Typically the database is unreachable; the rows are safe where they are.
-                LOG.warn("event=outbox.dispatch decision=backoff error=\"{}\"", e.toString());
+                LOG.warn("event=outbox.dispatch decision=backoff error=\"{}\"", DatabaseErrors.describe(e));
                 sleepUntilWokenOr(ERROR_BACKOFF);
             }
         }
@@ -124,8 +125,8 @@ public final class OutboxWorker implements Managed {
             LOG.error(
                     "event=twilio.messaging decision=unrecorded messageId={} error=\"{}\"",
                     message.id(),
-                    e.toString(),
-                    e);
+                    DatabaseErrors.describe(e),
+                    DatabaseErrors.redacted(e));
         } finally {
             inFlight.decrementAndGet();
             freeSlots.release();

@@ -1,6 +1,7 @@
 package com.callbackcloser.api.ratelimit;
 
 import com.callbackcloser.api.config.RateLimitConfiguration;
+import com.callbackcloser.db.DatabaseErrors;
 import com.callbackcloser.db.RateLimitCounter;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.ws.rs.core.MediaType;
@@ -46,7 +47,7 @@ public final class SharedRateLimiter {
             hits = counter.hit(key, windowStart);
             forgetOldWindows(now);
         } catch (RuntimeException e) {
-            LOG.warn("event=rate-limit decision=allowed reason=\"cannot count: {}\"", e.toString());
+            LOG.warn("event=rate-limit decision=allowed reason=\"cannot count: {}\"", DatabaseErrors.describe(e));
             return Optional.empty();
         }
         if (hits <= rule.getLimit()) {

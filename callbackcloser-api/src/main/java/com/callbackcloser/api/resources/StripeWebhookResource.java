@@ -10,6 +10,7 @@ import com.callbackcloser.core.port.in.BillingEvent;
 import com.callbackcloser.core.port.in.BillingEventOutcome;
 import com.callbackcloser.core.port.in.HandleBillingEventUseCase;
 import com.callbackcloser.core.port.out.DuplicateKeyException;
+import com.callbackcloser.db.DatabaseErrors;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import com.stripe.exception.SignatureVerificationException;
@@ -132,8 +133,8 @@ public final class StripeWebhookResource {
                     "event=stripe.webhook eventId={} type={} decision=retry error=\"{}\"",
                     event.getId(),
                     event.getType(),
-                    e.toString(),
-                    e);
+                    DatabaseErrors.describe(e),
+                    DatabaseErrors.redacted(e));
             return error(Response.Status.INTERNAL_SERVER_ERROR, "could not apply the event; Stripe will retry it");
         }
         decisions.count("stripe.webhook", outcome.logName());

@@ -8,6 +8,7 @@ import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.port.in.ScreenCall;
 import com.callbackcloser.core.port.in.ScreenCallUseCase;
 import com.callbackcloser.core.port.in.ScreeningPrompt;
+import com.callbackcloser.db.DatabaseErrors;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
@@ -62,8 +63,8 @@ public final class TwilioScreenResource {
                     "event=twilio.screen callSid={} parentCallSid={} decision=whisper_without_name error=\"{}\"",
                     callSid,
                     parentCallSid,
-                    e.toString(),
-                    e);
+                    DatabaseErrors.describe(e),
+                    DatabaseErrors.redacted(e));
             prompt = ScreeningPrompt.unknownCall();
             decision = "error";
         }

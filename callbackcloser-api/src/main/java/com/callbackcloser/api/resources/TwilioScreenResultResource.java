@@ -8,6 +8,7 @@ import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.port.in.HandleScreenResultUseCase;
 import com.callbackcloser.core.port.in.ScreenResult;
 import com.callbackcloser.core.port.in.ScreenResultOutcome;
+import com.callbackcloser.db.DatabaseErrors;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
@@ -61,8 +62,8 @@ public final class TwilioScreenResultResource {
                     callSid,
                     result.parentCallSid(),
                     result.digits(),
-                    e.toString(),
-                    e);
+                    DatabaseErrors.describe(e),
+                    DatabaseErrors.redacted(e));
             decisions.count("twilio.screen", "error");
             return WebhookResponses.twiml(result.accepted() ? Twiml.connect() : Twiml.hangUp(), "error");
         }

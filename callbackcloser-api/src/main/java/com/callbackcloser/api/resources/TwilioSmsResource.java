@@ -9,6 +9,7 @@ import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.port.in.HandleInboundSmsUseCase;
 import com.callbackcloser.core.port.in.InboundSms;
 import com.callbackcloser.core.port.in.InboundSmsResult;
+import com.callbackcloser.db.DatabaseErrors;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
@@ -57,7 +58,11 @@ public final class TwilioSmsResource {
         try {
             result = inboundSms.onInboundSms(new InboundSms(messageSid, from, to, body, rawPayload.json(form)));
         } catch (RuntimeException e) {
-            LOG.error("event=twilio.sms messageSid={} decision=retry error=\"{}\"", messageSid, e.toString(), e);
+            LOG.error(
+                    "event=twilio.sms messageSid={} decision=retry error=\"{}\"",
+                    messageSid,
+                    DatabaseErrors.describe(e),
+                    DatabaseErrors.redacted(e));
             decisions.count("twilio.sms", "error");
             return WebhookResponses.retryLater("could not record the message; retry", WebhookUrls.SMS_PATH);
         }

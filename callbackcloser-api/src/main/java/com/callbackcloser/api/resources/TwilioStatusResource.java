@@ -11,6 +11,7 @@ import com.callbackcloser.core.port.in.DialStatusCallback;
 import com.callbackcloser.core.port.in.DialStatusOutcome;
 import com.callbackcloser.core.port.in.DialStatusResult;
 import com.callbackcloser.core.port.in.HandleDialStatusUseCase;
+import com.callbackcloser.db.DatabaseErrors;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
@@ -60,7 +61,10 @@ public final class TwilioStatusResource {
             result = dialStatus.onDialStatus(callback);
         } catch (RuntimeException e) {
             LOG.error(
-                    "event=twilio.status callSid={} decision=retry error=\"{}\"", callback.callSid(), e.toString(), e);
+                    "event=twilio.status callSid={} decision=retry error=\"{}\"",
+                    callback.callSid(),
+                    DatabaseErrors.describe(e),
+                    DatabaseErrors.redacted(e));
             decisions.count("twilio.status", "error");
             return WebhookResponses.retryLater("could not record the call status; retry", WebhookUrls.STATUS_PATH);
         }

@@ -9,6 +9,7 @@ import com.callbackcloser.api.twilio.WebhookUrls;
 import com.callbackcloser.core.port.in.HandleIncomingCallUseCase;
 import com.callbackcloser.core.port.in.IncomingCall;
 import com.callbackcloser.core.port.in.IncomingCallDecision;
+import com.callbackcloser.db.DatabaseErrors;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.ws.rs.BadRequestException;
@@ -70,7 +71,11 @@ public final class TwilioVoiceResource {
             decisions.count("twilio.voice", "not_configured");
             return WebhookResponses.twiml(Twiml.notConfigured(), "not_configured");
         } catch (RuntimeException e) {
-            LOG.error("event=twilio.voice callSid={} decision=apology error=\"{}\"", callSid, e.toString(), e);
+            LOG.error(
+                    "event=twilio.voice callSid={} decision=apology error=\"{}\"",
+                    callSid,
+                    DatabaseErrors.describe(e),
+                    DatabaseErrors.redacted(e));
             decisions.count("twilio.voice", "error");
             return WebhookResponses.twiml(Twiml.apology(), "error");
         }

@@ -1,6 +1,7 @@
 package com.callbackcloser.api.tasks;
 
 import com.callbackcloser.core.service.PhoneNumberService;
+import com.callbackcloser.db.DatabaseErrors;
 import io.dropwizard.servlets.tasks.Task;
 import java.io.PrintWriter;
 import java.util.List;
@@ -22,7 +23,13 @@ public final class ResyncTwilioWebhooksTask extends Task {
     @Override
     public void execute(Map<String, List<String>> parameters, PrintWriter output) {
         UUID business = Parameters.uuid(parameters, "business");
-        List<PhoneNumberService.ResyncResult> results = numbers.resyncWebhooks(business);
+        List<PhoneNumberService.ResyncResult> results;
+        try {
+            results = numbers.resyncWebhooks(business);
+        } catch (RuntimeException e) {
+            // Dropwizard logs (and prints) what a task throws: a database error without the statement's values.
+            throw DatabaseErrors.redacted(e);
+        }
         long failed = results.stream().filter(result -> result.error() != null).count();
         for (PhoneNumberService.ResyncResult result : results) {
             output.printf(

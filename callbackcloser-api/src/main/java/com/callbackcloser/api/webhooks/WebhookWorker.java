@@ -3,6 +3,7 @@ package com.callbackcloser.api.webhooks;
 import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.core.model.ClaimedWebhook;
 import com.callbackcloser.core.service.WebhookDispatcher;
+import com.callbackcloser.db.DatabaseErrors;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +84,7 @@ public final class WebhookWorker implements Managed {
                 }
             } catch (RuntimeException e) {
                 // Typically the database is unreachable; the rows are safe where they are.
-                LOG.warn("event=webhooks.dispatch decision=backoff error=\"{}\"", e.toString());
+                LOG.warn("event=webhooks.dispatch decision=backoff error=\"{}\"", DatabaseErrors.describe(e));
                 sleepUntilWokenOr(ERROR_BACKOFF);
             }
         }
@@ -111,8 +112,8 @@ public final class WebhookWorker implements Managed {
             LOG.error(
                     "event=webhooks.outbound decision=unrecorded deliveryId={} error=\"{}\"",
                     webhook.id(),
-                    e.toString(),
-                    e);
+                    DatabaseErrors.describe(e),
+                    DatabaseErrors.redacted(e));
         } finally {
             inFlight.decrementAndGet();
             freeSlots.release();

@@ -2,6 +2,8 @@ package com.callbackcloser.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import org.junit.jupiter.api.Test;
 
 class ProductionRulesTest {
@@ -18,7 +20,8 @@ class ProductionRulesTest {
                         "STRIPE_WEBHOOK_SECRET",
                         "STRIPE_PRICE_STARTER / STRIPE_PRICE_PRO",
                         "DATABASE_URL",
-                        "APP_URL");
+                        "APP_URL",
+                        "ADMIN_BIND_HOST / ADMIN_TOKEN");
     }
 
     @Test
@@ -34,6 +37,10 @@ class ProductionRulesTest {
         config.getStripe().setWebhookSecret("whsec_x");
         config.getStripe().setPriceStarter("price_a");
         config.getStripe().setPricePro("price_b");
+        ((HttpConnectorFactory) ((DefaultServerFactory) config.getServerFactory())
+                        .getAdminConnectors()
+                        .get(0))
+                .setBindHost("127.0.0.1");
 
         assertThat(ProductionRules.check(config)).isEmpty();
         assertThat(config.getAppUrl()).isEqualTo("https://callbacks.example.com");

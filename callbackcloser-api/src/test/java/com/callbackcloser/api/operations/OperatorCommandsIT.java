@@ -42,6 +42,11 @@ class OperatorCommandsIT {
               webhookSecret: whsec_1
               priceStarter: price_a
               pricePro: price_b
+            server:
+              adminConnectors:
+                - type: http
+                  port: 8081
+                  bindHost: 127.0.0.1
             logging:
               level: WARN
             """;
@@ -74,7 +79,7 @@ class OperatorCommandsIT {
 
         assertThat(run.failed()).isTrue();
         assertThat(run.out())
-                .contains("9 problem(s):")
+                .contains("10 problem(s):")
                 .contains(
                         "TWILIO_VALIDATE_SIGNATURE",
                         "TWILIO_AUTH_TOKEN",
@@ -82,11 +87,33 @@ class OperatorCommandsIT {
                         "STRIPE_SECRET_KEY",
                         "STRIPE_WEBHOOK_SECRET",
                         "STRIPE_PRICE_STARTER / STRIPE_PRICE_PRO",
-                        "APP_URL")
+                        "APP_URL",
+                        "ADMIN_BIND_HOST / ADMIN_TOKEN")
                 .contains("DATABASE_URL: a managed host (db.example.com) without sslmode=require")
                 .contains("MIGRATION_DATABASE_URL: is a connection pooler (aws-0-us-east-1.pooler.supabase.com);"
                         + " DATABASE_URL is not: the two look swapped")
                 .contains("fix: append ?sslmode=require");
+    }
+
+    @Test
+    void checkNamesAnAdminPortOpenToTheNetworkAndJwtsWithoutAnAudienceWithTheirFixes() {
+        CommandLine.Run run = CommandLine.run(
+                "check",
+                CommandLine.config(GOOD_PRODUCTION
+                                .replace("bindHost: 127.0.0.1", "bindHost: 0.0.0.0")
+                                .replace("logging:", """
+                                        auth:
+                                          jwtIssuer: https://clerk.example.com
+                                          jwksUrl: https://clerk.example.com/.well-known/jwks.json
+                                        logging:"""))
+                        .toString());
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.out())
+                .contains("2 problem(s):")
+                .contains("ADMIN_BIND_HOST / ADMIN_TOKEN: the admin port listens on 0.0.0.0")
+                .contains("AUTH_JWT_AUDIENCE: missing")
+                .contains("fix: set AUTH_JWT_AUDIENCE");
     }
 
     @Test

@@ -200,13 +200,37 @@ public final class TwilioFake implements AutoCloseable {
 
     /** The MP3 of a recording, as Twilio serves it at the recording's URL + ".mp3" (basic auth). */
     public void hasRecording(String recordingSid, byte[] mp3) {
-        server.stubFor(
-                get(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Recordings/" + recordingSid + ".mp3"))
-                        .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
-                        .willReturn(aResponse()
-                                .withStatus(200)
-                                .withHeader("Content-Type", "audio/mpeg")
-                                .withBody(mp3)));
+        server.stubFor(get(urlPathEqualTo(recordingPath(recordingSid)))
+                .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "audio/mpeg")
+                        .withBody(mp3)));
+    }
+
+    /** The recording's media URL answers with this content type and body instead of the MP3. */
+    public void servesAsRecording(String recordingSid, String contentType, String body) {
+        server.stubFor(get(urlPathEqualTo(recordingPath(recordingSid)))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", contentType)
+                        .withBody(body)));
+    }
+
+    /** The recording's media URL redirects (302) to {@code location}, as Twilio may to a short-lived media URL. */
+    public void redirectsRecording(String recordingSid, String location) {
+        server.stubFor(get(urlPathEqualTo(recordingPath(recordingSid)))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", location)));
+    }
+
+    /** The requests for this recording's media, in order. */
+    public List<LoggedRequest> recordingRequests(String recordingSid) {
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo(recordingPath(recordingSid))));
+    }
+
+    private static String recordingPath(String recordingSid) {
+        return "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Recordings/" + recordingSid + ".mp3";
     }
 
     public static String recordingUrl(String recordingSid) {

@@ -46,7 +46,8 @@ public final class LeadRecordingResource {
         }
         TwilioRecordings.Recording audio;
         try {
-            audio = recordings.open(recording.url()).orElseThrow(() -> new ResourceNotFoundException("recording"));
+            // By SID on our own account: the RecordingUrl a callback stored is never where the credentials go.
+            audio = recordings.open(recording.sid()).orElseThrow(() -> new ResourceNotFoundException("recording"));
         } catch (IOException e) {
             throw new TwilioUnavailableException("Twilio: could not fetch the recording: " + e.getMessage(), e);
         }

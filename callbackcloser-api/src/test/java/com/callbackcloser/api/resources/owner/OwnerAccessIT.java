@@ -85,10 +85,10 @@ class OwnerAccessIT {
                             Instant.now());
             return null;
         });
-        leadA = OwnerLeads.insertLead(SERVICE, businessA, "REa1", "NEW", Instant.now());
-        leadB = OwnerLeads.insertLead(SERVICE, businessB, "REb1", "NEW", Instant.now());
-        SERVICE.twilio.hasRecording("REa1", new byte[] {1, 2, 3});
-        SERVICE.twilio.hasRecording("REb1", new byte[] {4, 5, 6});
+        leadA = OwnerLeads.insertLead(SERVICE, businessA, "RE0a00000000000000000000000000000a", "NEW", Instant.now());
+        leadB = OwnerLeads.insertLead(SERVICE, businessB, "RE0b00000000000000000000000000000b", "NEW", Instant.now());
+        SERVICE.twilio.hasRecording("RE0a00000000000000000000000000000a", new byte[] {1, 2, 3});
+        SERVICE.twilio.hasRecording("RE0b00000000000000000000000000000b", new byte[] {4, 5, 6});
         SERVICE.twilio.hasAccountNumbers(Map.of(
                 "PNa000000000000000000000000000000a",
                 "+16285550901",

@@ -16,6 +16,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,19 @@ class OwnerAuthenticationIT {
         assertThat(status(IDP.token("u", c -> c.expirationTime(null))))
                 .as("no exp")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aTokenMintedForAnotherApplicationOfTheSameIssuerIsRefused() {
+        assertThat(status(IDP.token("u", c -> c.audience(List.of("another-app", "yet-another-app")))))
+                .as("other audiences only")
+                .isEqualTo(401);
+        assertThat(status(IDP.token("u", c -> c.audience((String) null))))
+                .as("no audience")
+                .isEqualTo(401);
+        assertThat(status(IDP.token("u", c -> c.audience(List.of("another-app", JwtIssuer.AUDIENCE)))))
+                .as("this API among others")
+                .isEqualTo(200);
     }
 
     @Test

@@ -12,6 +12,23 @@ final class OwnerLeads {
     /** A missed call and its lead; with a recording when {@code recordingSid} is given. Returns the lead id. */
     static String insertLead(
             ServiceUnderTest service, String businessId, String recordingSid, String status, Instant createdAt) {
+        return insertLead(
+                service,
+                businessId,
+                recordingSid,
+                recordingSid == null ? null : TwilioFake.recordingUrl(recordingSid),
+                status,
+                createdAt);
+    }
+
+    /** Like the above, with the RecordingUrl the callback stored (which the recording proxy must never follow). */
+    static String insertLead(
+            ServiceUnderTest service,
+            String businessId,
+            String recordingSid,
+            String recordingUrl,
+            String status,
+            Instant createdAt) {
         return service.jdbi().withHandle(h -> {
             UUID call = h.createQuery("""
                             INSERT INTO calls (business_id, call_sid, from_number, to_number, status, dial_call_status,
@@ -23,7 +40,7 @@ final class OwnerLeads {
                     .bind("b", UUID.fromString(businessId))
                     .bind("sid", "CA" + UUID.randomUUID().toString().replace("-", ""))
                     .bind("rec", recordingSid)
-                    .bind("recUrl", recordingSid == null ? null : TwilioFake.recordingUrl(recordingSid))
+                    .bind("recUrl", recordingUrl)
                     .bind("recStatus", recordingSid == null ? null : "completed")
                     .bind("recDuration", recordingSid == null ? null : 12)
                     .bind("at", createdAt)
