@@ -69,6 +69,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.twilio.http.TwilioRestClient;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -157,6 +158,10 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
                 .addFilter("correlation-id", new CorrelationIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new ContentTypeQualityFilter());
+        // A field the owner API does not know (a typo: "timezone") is refused with a 422 naming it, not dropped while
+        // the request "succeeds" (UnrecognizedFieldExceptionMapper). Stripe and Twilio bodies are never bound to
+        // classes (a tree and a form), so their new fields cannot break anything.
+        environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Decisions decisions = new Decisions(environment.metrics());
         SharedRateLimiter limiter = new SharedRateLimiter(
                 new RateLimitCounter(jdbi), config.getRateLimits().isEnabled(), clock);

@@ -6,7 +6,9 @@ import com.callbackcloser.api.auth.JwtVerifier;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.RateLimitConfiguration;
 import com.callbackcloser.api.errors.ExternalServiceExceptionMapper;
+import com.callbackcloser.api.errors.QueryParameterExceptionMapper;
 import com.callbackcloser.api.errors.RefusedExceptionMapper;
+import com.callbackcloser.api.errors.UnknownFieldExceptionMapper;
 import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.resources.owner.AnalyticsResource;
 import com.callbackcloser.api.resources.owner.ApiKeyResource;
@@ -86,6 +88,8 @@ final class OwnerApi {
         jersey.register(new AuthValueFactoryProvider.Binder<>(AuthenticatedUser.class));
         jersey.register(new RefusedExceptionMapper());
         jersey.register(new ExternalServiceExceptionMapper());
+        jersey.register(new QueryParameterExceptionMapper());
+        jersey.register(new UnknownFieldExceptionMapper());
 
         OwnerBusinessService businesses = new OwnerBusinessService(transactions, clock);
         MemberService members = new MemberService(transactions, clock);
