@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MinDataSize;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 public class WebhookConfiguration {
@@ -21,6 +22,21 @@ public class WebhookConfiguration {
     @MinDataSize(1024)
     @MaxDataSize(10 * 1024 * 1024)
     private DataSize maxStripeBodySize = DataSize.kibibytes(512);
+
+    /** What the voice webhook forwards with while the database is down. */
+    @Valid
+    @NotNull
+    private ForwardingCacheConfiguration forwardingCache = new ForwardingCacheConfiguration();
+
+    @JsonProperty
+    public ForwardingCacheConfiguration getForwardingCache() {
+        return forwardingCache;
+    }
+
+    @JsonProperty
+    public void setForwardingCache(ForwardingCacheConfiguration forwardingCache) {
+        this.forwardingCache = forwardingCache;
+    }
 
     @JsonProperty
     public DataSize getMaxStripeBodySize() {
