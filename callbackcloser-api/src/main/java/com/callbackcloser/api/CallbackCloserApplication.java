@@ -10,6 +10,7 @@ import com.callbackcloser.api.cli.SmokeCommand;
 import com.callbackcloser.api.cli.WebhooksCommand;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.ConfigurationProblem;
+import com.callbackcloser.api.config.DuplicateAnswersConfiguration;
 import com.callbackcloser.api.config.ForwardingCacheConfiguration;
 import com.callbackcloser.api.config.OutboundWebhookConfiguration;
 import com.callbackcloser.api.config.OutboxConfiguration;
@@ -95,13 +96,7 @@ import org.slf4j.LoggerFactory;
 
 public class CallbackCloserApplication extends Application<CallbackCloserConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackCloserApplication.class);
-    /**
-     * Webhook answers kept to answer a retry or replay without the database: Twilio retries within 15 s, so ten
-     * minutes covers every retry; 10,000 small TwiML documents are a few MB.
-     */
-    private static final int DUPLICATES_REMEMBERED = 10_000;
 
-    private static final Duration DUPLICATES_REMEMBERED_FOR = Duration.ofMinutes(10);
     private final Clock clock;
 
     public CallbackCloserApplication() {
@@ -286,9 +281,13 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
             Clock clock) {
         RawPayload rawPayload = new RawPayload(environment.getObjectMapper());
         environment.jersey().register(new TwilioWebhookAuthenticator(config, limiter, decisions));
-        environment
-                .jersey()
-                .register(new DuplicateWebhooks(DUPLICATES_REMEMBERED, DUPLICATES_REMEMBERED_FOR, clock, decisions));
+        DuplicateAnswersConfiguration duplicates = config.getWebhooks().getDuplicateAnswers();
+        if (duplicates.getMaxEntries() > 0) {
+            environment
+                    .jersey()
+                    .register(new DuplicateWebhooks(
+                            duplicates.getMaxEntries(), duplicates.getMaxAge().toJavaDuration(), clock, decisions));
+        }
         ForwardingCacheConfiguration forwarding = config.getWebhooks().getForwardingCache();
         IncomingCallService incomingCalls = new IncomingCallService(
                 transactions,

@@ -28,6 +28,21 @@ public class WebhookConfiguration {
     @NotNull
     private ForwardingCacheConfiguration forwardingCache = new ForwardingCacheConfiguration();
 
+    /** Answers kept to answer a retried or replayed request without the database. */
+    @Valid
+    @NotNull
+    private DuplicateAnswersConfiguration duplicateAnswers = new DuplicateAnswersConfiguration();
+
+    @JsonProperty
+    public DuplicateAnswersConfiguration getDuplicateAnswers() {
+        return duplicateAnswers;
+    }
+
+    @JsonProperty
+    public void setDuplicateAnswers(DuplicateAnswersConfiguration duplicateAnswers) {
+        this.duplicateAnswers = duplicateAnswers;
+    }
+
     @JsonProperty
     public ForwardingCacheConfiguration getForwardingCache() {
         return forwardingCache;

@@ -5,6 +5,7 @@ import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ public final class ForwardingRefresher implements Managed {
     private final IncomingCallService incomingCalls;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> refreshes;
 
     public ForwardingRefresher(IncomingCallService incomingCalls, Duration interval) {
         this.incomingCalls = incomingCalls;
@@ -34,13 +36,14 @@ public final class ForwardingRefresher implements Managed {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(
+        refreshes = scheduler.scheduleWithFixedDelay(
                 this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
         if (scheduler != null) {
+            refreshes.cancel(false);
             scheduler.shutdownNow();
         }
     }

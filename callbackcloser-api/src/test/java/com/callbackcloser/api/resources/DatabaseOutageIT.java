@@ -14,6 +14,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +58,7 @@ class DatabaseOutageIT {
             HttpResponse<String> lastLookup = voice(calledBefore);
             HttpResponse<String> unknown = voice(neverCalled);
 
-            for (HttpResponse<String> forwarded : new HttpResponse[] {startUpFill, lastLookup}) {
+            for (HttpResponse<String> forwarded : List.of(startUpFill, lastLookup)) {
                 assertThat(forwarded.statusCode()).isEqualTo(200);
                 assertThat(forwarded.headers().firstValue("X-CallbackCloser-Decision"))
                         .contains("forward_unrecorded");
