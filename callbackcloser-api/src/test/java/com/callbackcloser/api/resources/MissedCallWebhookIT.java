@@ -27,12 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The status webhook end to end: signed callbacks in, rows in PostgreSQL, texts out through the Twilio fake. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MissedCallWebhookIT {
-    /**
-     * Retries reach the database, as they do on an instance that did not answer the first request: the unique keys,
-     * not the memory of answers (TwilioRateLimitIT), are what this tests.
-     */
-    private static final ServiceUnderTest SERVICE =
-            ServiceUnderTest.withSignatures("webhooks.duplicateAnswers.maxEntries", "0");
+    private static final ServiceUnderTest SERVICE = ServiceUnderTest.withSignatures();
 
     private static final Duration OUTBOX = Duration.ofSeconds(10);
     private static final AtomicInteger CALLS = new AtomicInteger();

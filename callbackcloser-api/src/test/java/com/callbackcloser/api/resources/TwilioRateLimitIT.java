@@ -25,9 +25,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TwilioRateLimitIT {
-    /** Budgets tiny enough to be spent within one test; the authorized one no longer applies to anything. */
+    /**
+     * Budgets tiny enough to be spent within one test (the authorized one no longer applies to anything), and answers
+     * remembered as in production.
+     */
     private static final ServiceUnderTest SERVICE = ServiceUnderTest.withSignatures(
             "outbox.enabled", "false",
+            "webhooks.duplicateAnswers.maxEntries", "10000",
             "rateLimits.twilioAuthorized.limit", "3",
             "rateLimits.twilioUnauthorized.limit", "3");
 
