@@ -10,6 +10,8 @@ import com.callbackcloser.api.cli.SmokeCommand;
 import com.callbackcloser.api.cli.WebhooksCommand;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.ConfigurationProblem;
+import com.callbackcloser.api.config.DuplicateAnswersConfiguration;
+import com.callbackcloser.api.config.ForwardingCacheConfiguration;
 import com.callbackcloser.api.config.OutboundWebhookConfiguration;
 import com.callbackcloser.api.config.OutboxConfiguration;
 import com.callbackcloser.api.config.ProductionRules;
@@ -33,6 +35,8 @@ import com.callbackcloser.api.stripe.StripeBillingProvider;
 import com.callbackcloser.api.stripe.StripeEvents;
 import com.callbackcloser.api.stripe.UnconfiguredBillingProvider;
 import com.callbackcloser.api.twilio.DevelopmentSmsGateway;
+import com.callbackcloser.api.twilio.DuplicateWebhooks;
+import com.callbackcloser.api.twilio.ForwardingRefresher;
 import com.callbackcloser.api.twilio.RawPayload;
 import com.callbackcloser.api.twilio.TwilioClients;
 import com.callbackcloser.api.twilio.TwilioPhoneNumbers;
@@ -51,6 +55,7 @@ import com.callbackcloser.core.service.BillingEventService;
 import com.callbackcloser.core.service.BillingService;
 import com.callbackcloser.core.service.CallScreeningService;
 import com.callbackcloser.core.service.EndpointUrlPolicy;
+import com.callbackcloser.core.service.ForwardingCache;
 import com.callbackcloser.core.service.InboundSmsService;
 import com.callbackcloser.core.service.IncomingCallService;
 import com.callbackcloser.core.service.MessageStatusService;
@@ -66,6 +71,7 @@ import com.callbackcloser.db.RateLimitCounter;
 import com.callbackcloser.db.adapter.JdbiTransactionRunner;
 import com.callbackcloser.db.dao.WebhookDao;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.twilio.http.TwilioRestClient;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -91,6 +97,7 @@ import org.slf4j.LoggerFactory;
 
 public class CallbackCloserApplication extends Application<CallbackCloserConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackCloserApplication.class);
+
     private final Clock clock;
 
     public CallbackCloserApplication() {
@@ -147,6 +154,10 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         // A repeated key is malformed JSON, a 400; let through, it makes Jackson fail on our request records as if
         // they were defined wrongly, which Dropwizard answers with a 500.
         environment.getObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // A field the owner API does not know (a typo: "timezone") is refused with a 422 naming it, not dropped while
+        // the request "succeeds" (UnrecognizedFieldExceptionMapper). Stripe and Twilio bodies are never bound to
+        // classes (a tree and a form), so their new fields cannot break anything.
+        environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
         DatabaseConnector database = DatabaseConnector.forService(config);
         environment.lifecycle().manage(database);
@@ -273,10 +284,24 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
             Clock clock) {
         RawPayload rawPayload = new RawPayload(environment.getObjectMapper());
         environment.jersey().register(new TwilioWebhookAuthenticator(config, limiter, decisions));
+        DuplicateAnswersConfiguration duplicates = config.getWebhooks().getDuplicateAnswers();
+        if (duplicates.getMaxEntries() > 0) {
+            environment
+                    .jersey()
+                    .register(new DuplicateWebhooks(
+                            duplicates.getMaxEntries(), duplicates.getMaxAge().toJavaDuration(), clock, decisions));
+        }
+        ForwardingCacheConfiguration forwarding = config.getWebhooks().getForwardingCache();
+        IncomingCallService incomingCalls = new IncomingCallService(
+                transactions,
+                new ForwardingCache(
+                        forwarding.getMaxEntries(), forwarding.getMaxAge().toJavaDuration(), clock),
+                clock);
         environment
-                .jersey()
-                .register(new TwilioVoiceResource(
-                        new IncomingCallService(transactions, clock), urls, rawPayload, decisions));
+                .lifecycle()
+                .manage(new ForwardingRefresher(
+                        incomingCalls, forwarding.getRefreshInterval().toJavaDuration()));
+        environment.jersey().register(new TwilioVoiceResource(incomingCalls, urls, rawPayload, decisions));
         CallScreeningService screening = new CallScreeningService(transactions, clock);
         environment.jersey().register(new TwilioScreenResource(screening, urls, decisions));
         environment.jersey().register(new TwilioScreenResultResource(screening, decisions));

@@ -6,9 +6,11 @@ import com.callbackcloser.api.auth.JwtVerifier;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.RateLimitConfiguration;
 import com.callbackcloser.api.errors.ExternalServiceExceptionMapper;
+import com.callbackcloser.api.errors.QueryParameterExceptionMapper;
 import com.callbackcloser.api.errors.RefusedExceptionMapper;
 import com.callbackcloser.api.errors.ServerErrorExceptionMapper;
 import com.callbackcloser.api.http.RequestBodyLimit;
+import com.callbackcloser.api.errors.UnknownFieldExceptionMapper;
 import com.callbackcloser.api.ratelimit.SharedRateLimiter;
 import com.callbackcloser.api.resources.owner.AnalyticsResource;
 import com.callbackcloser.api.resources.owner.ApiKeyResource;
@@ -92,6 +94,8 @@ final class OwnerApi {
         jersey.register(new ServerErrorExceptionMapper());
         jersey.register(new RequestBodyLimit());
         jersey.register(new RequestBodyLimit.TooLargeMapper());
+        jersey.register(new QueryParameterExceptionMapper());
+        jersey.register(new UnknownFieldExceptionMapper());
 
         OwnerBusinessService businesses = new OwnerBusinessService(transactions, clock);
         MemberService members = new MemberService(transactions, clock);

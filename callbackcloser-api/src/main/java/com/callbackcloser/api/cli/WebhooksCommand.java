@@ -67,6 +67,6 @@ public final class WebhooksCommand extends OperatorCommand {
     }
 
     private static String redact(String url, boolean show) {
-        return show ? url : url.replaceAll("webhook_token=[^&]+", "webhook_token=****");
+        return show ? url : url.replaceAll("webhook_token=[^&#]+", "webhook_token=****");
     }
 }

@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * Request budgets shared by all instances. The defaults never throttle Twilio or Stripe in normal use (bursts of
- * a few hundred a minute) while stopping someone hammering the webhooks without credentials.
+ * Request budgets shared by all instances. Twilio requests are limited only when they fail authentication: Twilio's
+ * webhooks do not support rate limiting (error 11217), so an authenticated request is never answered 429. Stripe's
+ * valid events keep a budget because Stripe retries a 429 for days; the defaults never throttle it in normal use.
  */
 public class RateLimitConfiguration {
     private boolean enabled = true;
@@ -16,10 +17,6 @@ public class RateLimitConfiguration {
     @Valid
     @NotNull
     private Rule twilioUnauthorized = new Rule(40, Duration.seconds(60));
-
-    @Valid
-    @NotNull
-    private Rule twilioAuthorized = new Rule(3000, Duration.seconds(60));
 
     @Valid
     @NotNull
@@ -91,14 +88,13 @@ public class RateLimitConfiguration {
         this.twilioUnauthorized = twilioUnauthorized;
     }
 
-    @JsonProperty
-    public Rule getTwilioAuthorized() {
-        return twilioAuthorized;
-    }
-
-    @JsonProperty
-    public void setTwilioAuthorized(Rule twilioAuthorized) {
-        this.twilioAuthorized = twilioAuthorized;
+    /**
+     * No longer used (authenticated Twilio requests are never limited); still accepted so that a configuration file
+     * that sets it, or {@code RATE_LIMIT_TWILIO_AUTHORIZED}, keeps starting.
+     */
+    @JsonProperty("twilioAuthorized")
+    public void ignoreTwilioAuthorized(Rule ignored) {
+        // Nothing to keep.
     }
 
     @JsonProperty

@@ -1,5 +1,6 @@
 package com.callbackcloser.api.config;
 
+import com.callbackcloser.api.twilio.ConnectionOverrides;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
@@ -26,6 +27,9 @@ public class TwilioConfiguration {
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration requestTimeout = Duration.seconds(15);
+
+    /** The fragment on every URL we give Twilio, so it retries our 5xx answers and timeouts (WEBHOOKS.md). */
+    private ConnectionOverrides connectionOverrides = new ConnectionOverrides(ConnectionOverrides.DEFAULT);
 
     @JsonProperty
     public String getAccountSid() {
@@ -113,6 +117,21 @@ public class TwilioConfiguration {
     @JsonProperty
     public void setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    @JsonProperty
+    public String getConnectionOverrides() {
+        return connectionOverrides.fragment();
+    }
+
+    /** Refuses (and so the service refuses to start on) a fragment Twilio would not accept. */
+    @JsonProperty
+    public void setConnectionOverrides(String fragment) {
+        this.connectionOverrides = new ConnectionOverrides(fragment);
+    }
+
+    public ConnectionOverrides connectionOverrides() {
+        return connectionOverrides;
     }
 
     /** Credentials present: texts go through Twilio. Otherwise (development only) they are simulated. */

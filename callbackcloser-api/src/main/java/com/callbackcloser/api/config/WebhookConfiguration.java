@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MinDataSize;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 public class WebhookConfiguration {
@@ -21,6 +22,36 @@ public class WebhookConfiguration {
     @MinDataSize(1024)
     @MaxDataSize(10 * 1024 * 1024)
     private DataSize maxStripeBodySize = DataSize.kibibytes(512);
+
+    /** What the voice webhook forwards with while the database is down. */
+    @Valid
+    @NotNull
+    private ForwardingCacheConfiguration forwardingCache = new ForwardingCacheConfiguration();
+
+    /** Answers kept to answer a retried or replayed request without the database. */
+    @Valid
+    @NotNull
+    private DuplicateAnswersConfiguration duplicateAnswers = new DuplicateAnswersConfiguration();
+
+    @JsonProperty
+    public DuplicateAnswersConfiguration getDuplicateAnswers() {
+        return duplicateAnswers;
+    }
+
+    @JsonProperty
+    public void setDuplicateAnswers(DuplicateAnswersConfiguration duplicateAnswers) {
+        this.duplicateAnswers = duplicateAnswers;
+    }
+
+    @JsonProperty
+    public ForwardingCacheConfiguration getForwardingCache() {
+        return forwardingCache;
+    }
+
+    @JsonProperty
+    public void setForwardingCache(ForwardingCacheConfiguration forwardingCache) {
+        this.forwardingCache = forwardingCache;
+    }
 
     @JsonProperty
     public DataSize getMaxStripeBodySize() {

@@ -52,8 +52,22 @@ public final class TwilioMessageStatusResource {
         String status = form.get("MessageStatus")
                 .or(() -> form.get("SmsStatus"))
                 .orElseThrow(() -> new BadRequestException("missing MessageStatus"));
-        MessageStatusOutcome outcome = messageStatus.onMessageStatus(
-                new MessageStatusCallback(parseId(messageId), messageSid, status, form.getInteger("ErrorCode")));
+        MessageStatusCallback callback =
+                new MessageStatusCallback(parseId(messageId), messageSid, status, form.getInteger("ErrorCode"));
+        MessageStatusOutcome outcome;
+        try {
+            outcome = messageStatus.onMessageStatus(callback);
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "event=twilio.messaging messageSid={} status={} decision=retry error=\"{}\"",
+                    messageSid,
+                    status,
+                    e.toString(),
+                    e);
+            decisions.count("twilio.message-status", "error");
+            return WebhookResponses.retryLater(
+                    "could not record the message status; retry", WebhookUrls.MESSAGE_STATUS_PATH);
+        }
         decisions.count("twilio.message-status", outcome.logName());
         LOG.info(
                 "event=twilio.messaging messageSid={} status={} errorCode={} decision={}",

@@ -70,6 +70,7 @@ public final class TwilioScreenResource {
         }
         LOG.info("event=twilio.screen callSid={} parentCallSid={} decision={}", callSid, parentCallSid, decision);
         decisions.count("twilio.screen", decision);
-        return WebhookResponses.twiml(Twiml.whisper(prompt, urls.screenResult()), decision);
+        return WebhookResponses.twiml(
+                Twiml.whisper(prompt, urls.answering(request).screenResult()), decision);
     }
 }

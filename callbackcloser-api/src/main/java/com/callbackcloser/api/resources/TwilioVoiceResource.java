@@ -24,11 +24,16 @@ import jakarta.ws.rs.core.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A call rings a business's Twilio number: forward it to the owner. */
+/**
+ * A call rings a business's Twilio number: forward it to the owner. With the database down, forward it with the
+ * settings last read ({@code forward_unrecorded}); only a number never read gets the apology.
+ */
 @Path(WebhookUrls.VOICE_PATH)
 @TwilioWebhook
 public final class TwilioVoiceResource {
     private static final Logger LOG = LoggerFactory.getLogger("twilio.voice");
+    /** Forwarded from memory, not recorded: a retry of the request is not answered as a duplicate. */
+    static final String FORWARD_UNRECORDED = "forward_unrecorded";
 
     private final HandleIncomingCallUseCase incomingCalls;
     private final WebhookUrls urls;
@@ -52,6 +57,7 @@ public final class TwilioVoiceResource {
         TwilioForm form = TwilioForm.of(request);
         String callSid = form.get("CallSid").orElseThrow(() -> new BadRequestException("missing CallSid"));
         String to = form.get("To").orElseThrow(() -> new BadRequestException("missing To"));
+        WebhookUrls answerUrls = urls.answering(request);
         try {
             IncomingCallDecision decision = incomingCalls.onIncomingCall(new IncomingCall(
                     callSid, form.getOrNull("ParentCallSid"), form.getOrNull("From"), to, rawPayload.json(form)));
@@ -62,7 +68,21 @@ public final class TwilioVoiceResource {
                         forward.timeoutSeconds(),
                         forward.screened());
                 decisions.count("twilio.voice", "forward");
-                return WebhookResponses.twiml(Twiml.forward(forward, urls.status(), urls.screen()), "forward");
+                return WebhookResponses.twiml(
+                        Twiml.forward(forward, answerUrls.status(), answerUrls.screen()), "forward");
+            }
+            if (decision instanceof IncomingCallDecision.ForwardUnrecorded unrecorded) {
+                // An error (the database is down) that the caller does not hear: alerted, and the call still rings.
+                LOG.error(
+                        "event=twilio.voice callSid={} decision=forward_unrecorded settingsAgeSeconds={} error=\"{}\"",
+                        callSid,
+                        unrecorded.settingsAge().toSeconds(),
+                        unrecorded.failure().toString(),
+                        unrecorded.failure());
+                decisions.count("twilio.voice", FORWARD_UNRECORDED);
+                return WebhookResponses.twiml(
+                        Twiml.forward(unrecorded.forward(), answerUrls.status(), answerUrls.screen()),
+                        FORWARD_UNRECORDED);
             }
             LOG.warn(
                     "event=twilio.voice callSid={} decision=not_configured reason=\"{}\"",

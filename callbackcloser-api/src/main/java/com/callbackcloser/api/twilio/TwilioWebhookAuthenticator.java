@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * query parameter or one of the token headers) may stand in, compared in constant time against the current
  * token and the previous ones still accepted during a rotation. With neither configured, development lets
  * requests in and warns once.
+ *
+ * <p>Only requests refused here are rate limited (per client address). An authenticated request is never answered
+ * 429: Twilio does not support rate limiting on webhooks (its error 11217) and does not retry a 429, so a budget on
+ * authenticated traffic turns a replayed request, or plain growth, into lost calls for every business. Replays of a
+ * request already answered are taken care of by {@link DuplicateWebhooks}, after this filter.
  */
 @TwilioWebhook
 @Priority(Priorities.AUTHENTICATION)
@@ -140,6 +145,7 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
                     () -> error(Response.Status.UNAUTHORIZED, "Twilio webhook authentication failed: " + refusal)));
             return;
         }
+        verdict.token().ifPresent(token -> request.setProperty(WebhookUrls.AUTHENTICATED_TOKEN, token));
         if (verdict.previousCredential()) {
             // The signal that a rotation is still in use: drop the old credential once these stop.
             LOG.info(
@@ -147,23 +153,27 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
                     request.getUriInfo().getPath());
             decisions.count("twilio.webhook-auth", "previous_credential");
         }
-        String account = params.getOrDefault("AccountSid", "");
-        limiter.hit("twilio:" + (account.isBlank() ? clientAddress() : account), rateLimits.getTwilioAuthorized())
-                .ifPresent(request::abortWith);
     }
 
     private String clientAddress() {
         return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
     }
 
-    /** Whether the request may come in (and with a rotated-out credential), or why not. */
-    private record Verdict(Optional<String> refusal, boolean previousCredential) {
+    /**
+     * Whether the request may come in (and with a rotated-out credential, and which shared token if it came in on
+     * one), or why not.
+     */
+    private record Verdict(Optional<String> refusal, boolean previousCredential, Optional<String> token) {
         static Verdict allowed(boolean previousCredential) {
-            return new Verdict(Optional.empty(), previousCredential);
+            return new Verdict(Optional.empty(), previousCredential, Optional.empty());
+        }
+
+        static Verdict allowedWithToken(String token, boolean previousCredential) {
+            return new Verdict(Optional.empty(), previousCredential, Optional.of(token));
         }
 
         static Verdict refused(String why) {
-            return new Verdict(Optional.of(why), false);
+            return new Verdict(Optional.of(why), false, Optional.empty());
         }
     }
 
@@ -192,7 +202,7 @@ public final class TwilioWebhookAuthenticator implements ContainerRequestFilter 
         Optional<String> presented = presentedToken(request);
         int matched = presented.map(this::matchingToken).orElse(-1);
         if (matched >= 0) {
-            return Verdict.allowed(matched >= firstPreviousToken);
+            return Verdict.allowedWithToken(presented.get(), matched >= firstPreviousToken);
         }
         String tokenProblem = presented.isEmpty() ? "missing webhook token" : "wrong webhook token";
         return Verdict.refused(signatureProblem == null ? tokenProblem : signatureProblem + " and " + tokenProblem);

@@ -1,15 +1,22 @@
 package com.callbackcloser.api.twilio;
 
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The public URLs Twilio calls. Outside production, when a shared webhook token is configured, it rides in
- * the {@code webhook_token} query parameter so Twilio's callbacks (Dial action, recording, the screening whisper and
- * its key press) authenticate too.
+ * The public URLs Twilio calls, each with Twilio's connection overrides so it retries our 5xx answers and timeouts.
+ * Outside production, when a shared webhook token is configured, it rides in the {@code webhook_token} query parameter
+ * so Twilio's callbacks (Dial action, recording, the screening whisper and its key press) authenticate too.
+ *
+ * <p>Which token: the URLs a TwiML answer hands out ({@link #answering}) carry the token the request itself
+ * authenticated with, so every callback of one call presents the credential its first request did. During a
+ * rotation that is the previous token until the number is re-synced: an instance still on the old configuration (a
+ * rolling deploy, a rollback) accepts it, and the rotation's end (dropping the previous token once nothing presents
+ * it) waits for the calls in progress too. The URLs set on numbers and texts carry the current token.
  */
 public final class WebhookUrls {
     public static final String VOICE_PATH = "/api/twilio/voice";
@@ -21,13 +28,33 @@ public final class WebhookUrls {
     /** Where the whisper's key press goes (its {@code <Gather action>}). */
     public static final String SCREEN_RESULT_PATH = "/api/twilio/screen-result";
 
+    /** Request property: the shared token a webhook request authenticated with (set by the authenticator). */
+    static final String AUTHENTICATED_TOKEN = WebhookUrls.class.getName() + ".authenticatedToken";
+
     private final String appUrl;
     private final String token;
+    private final ConnectionOverrides overrides;
 
     public WebhookUrls(CallbackCloserConfiguration config) {
-        this.appUrl = config.getAppUrl();
+        this(config.getAppUrl(), currentToken(config), config.getTwilio().connectionOverrides());
+    }
+
+    private WebhookUrls(String appUrl, String token, ConnectionOverrides overrides) {
+        this.appUrl = appUrl;
+        this.token = token;
+        this.overrides = overrides;
+    }
+
+    private static String currentToken(CallbackCloserConfiguration config) {
         List<String> tokens = config.getTwilio().acceptedWebhookTokens();
-        this.token = config.isProduction() || tokens.isEmpty() ? null : tokens.get(0);
+        return config.isProduction() || tokens.isEmpty() ? null : tokens.get(0);
+    }
+
+    /** The URLs to put in the answer to this request: with the shared token it authenticated with, if any. */
+    public WebhookUrls answering(ContainerRequestContext request) {
+        return token != null && request.getProperty(AUTHENTICATED_TOKEN) instanceof String presented
+                ? new WebhookUrls(appUrl, presented, overrides)
+                : this;
     }
 
     public String voice() {
@@ -59,7 +86,7 @@ public final class WebhookUrls {
         return url(MESSAGE_STATUS_PATH, "messageId=" + messageId);
     }
 
-    /** Where an owner opens a lead: the owner API's lead resource. */
+    /** Where an owner opens a lead: the owner API's lead resource (not a Twilio URL: no token, no overrides). */
     public String lead(UUID businessId, UUID leadId) {
         return appUrl + "/api/businesses/" + businessId + "/leads/" + leadId;
     }
@@ -78,6 +105,6 @@ public final class WebhookUrls {
         if (token != null) {
             url.append(separator).append("webhook_token=").append(URLEncoder.encode(token, StandardCharsets.UTF_8));
         }
-        return url.toString();
+        return overrides.appendTo(url.toString());
     }
 }

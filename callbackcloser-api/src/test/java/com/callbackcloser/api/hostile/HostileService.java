@@ -25,7 +25,6 @@ final class HostileService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> UNTHROTTLED = List.of(
             "rateLimits.twilioUnauthorized.limit", "1000000",
-            "rateLimits.twilioAuthorized.limit", "1000000",
             "rateLimits.stripeInvalid.limit", "1000000",
             "rateLimits.stripeValid.limit", "1000000",
             "rateLimits.billingActions.limit", "1000000");

@@ -39,12 +39,17 @@ import org.w3c.dom.Node;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class CallScreeningIT {
     private static final ServiceUnderTest SERVICE = ServiceUnderTest.withSignatures();
+
     private static final Duration OUTBOX = Duration.ofSeconds(10);
     private static final String CALLER = "+14155550123";
     private static final String OWNER = "+14155550199";
-    private static final String SCREEN_URL = ServiceUnderTest.PUBLIC_URL + "/api/twilio/screen";
-    private static final String SCREEN_RESULT_URL = ServiceUnderTest.PUBLIC_URL + "/api/twilio/screen-result";
-    private static final String STATUS_URL = ServiceUnderTest.PUBLIC_URL + "/api/twilio/status";
+    /** Twilio's connection overrides, on every URL we hand it. */
+    private static final String OVERRIDES = "#rc=3&rp=5xx,ct,rt&ct=2000&rt=7000&tt=15000";
+
+    private static final String SCREEN_URL = ServiceUnderTest.PUBLIC_URL + "/api/twilio/screen" + OVERRIDES;
+    private static final String SCREEN_RESULT_URL =
+            ServiceUnderTest.PUBLIC_URL + "/api/twilio/screen-result" + OVERRIDES;
+    private static final String STATUS_URL = ServiceUnderTest.PUBLIC_URL + "/api/twilio/status" + OVERRIDES;
 
     @SuppressWarnings("unused") // picked up by DropwizardExtensionsSupport
     private static final DropwizardAppExtension<?> APP = SERVICE.app;

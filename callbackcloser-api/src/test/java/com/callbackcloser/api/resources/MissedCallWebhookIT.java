@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MissedCallWebhookIT {
     private static final ServiceUnderTest SERVICE = ServiceUnderTest.withSignatures();
+
     private static final Duration OUTBOX = Duration.ofSeconds(10);
     private static final AtomicInteger CALLS = new AtomicInteger();
     private static final String CALLER = "+14155550123";

@@ -27,7 +27,8 @@ class VoiceWebhookIT {
     @SuppressWarnings("unused")
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
 
-    private static final String STATUS_URL = "https://callbacks.example.test/api/twilio/status";
+    private static final String STATUS_URL =
+            "https://callbacks.example.test/api/twilio/status#rc=3&rp=5xx,ct,rt&ct=2000&rt=7000&tt=15000";
 
     @Test
     void incomingCallIsRecordedAndDialledToTheOwnerWithRecordingAndTheStatusCallback() throws Exception {

@@ -98,9 +98,9 @@ class WebhookTokenModeIT {
 
         assertThat(voice.statusCode()).isEqualTo(200);
         assertThat(voice.body())
-                .contains("action=\"https://callbacks.example.test/api/twilio/status?webhook_token=current-token\"")
+                .contains("action=\"https://callbacks.example.test/api/twilio/status?webhook_token=current-token#")
                 .contains("recordingStatusCallback=\"https://callbacks.example.test/api/twilio/status?"
-                        + "webhook_token=current-token\"");
+                        + "webhook_token=current-token#");
     }
 
     @Test
@@ -129,11 +129,11 @@ class WebhookTokenModeIT {
                 SERVICE.webhooks().postRaw("/api/twilio/screen?webhook_token=current-token", leg, Map.of());
 
         assertThat(voice.body())
-                .contains("url=\"https://callbacks.example.test/api/twilio/screen?webhook_token=current-token\"");
+                .contains("url=\"https://callbacks.example.test/api/twilio/screen?webhook_token=current-token#");
         assertThat(whisper.statusCode()).isEqualTo(200);
         assertThat(whisper.body())
                 .contains("action=\"https://callbacks.example.test/api/twilio/screen-result?"
-                        + "webhook_token=current-token\"");
+                        + "webhook_token=current-token#");
         assertThat(SERVICE.webhooks()
                         .postRaw("/api/twilio/screen-result", leg, Map.of())
                         .statusCode())
@@ -145,6 +145,48 @@ class WebhookTokenModeIT {
         HttpResponse<String> pressed =
                 SERVICE.webhooks().postRaw("/api/twilio/screen-result?webhook_token=current-token", leg, Map.of());
         assertThat(pressed.headers().firstValue("X-CallbackCloser-Decision")).contains("accepted");
+    }
+
+    /**
+     * Mid-rotation, a call that came in on a URL with the previous token (the number not yet re-synced) is handed
+     * URLs with that same token, not the new one: an instance still on the old configuration (a rolling deploy, a
+     * rollback) accepts only the old token, and the rotation's last step, dropping the previous token, waits until
+     * nothing presents it any more, which then covers the callbacks of calls still in progress too.
+     */
+    @Test
+    void aCallOnThePreviousTokenIsHandedUrlsWithThatTokenForEveryCallbackOfTheCall() {
+        Business screening = TestBusinesses.createWithCallScreening(SERVICE.transactions());
+        String parent = "CA" + System.nanoTime();
+        HttpResponse<String> voice = SERVICE.webhooks()
+                .postRaw(
+                        "/api/twilio/voice?webhook_token=previous-token",
+                        encode(params("CallSid", parent, "From", "+14155550123", "To", screening.twilioNumber())),
+                        Map.of());
+        String leg = encode(params(
+                "CallSid",
+                "CA" + System.nanoTime(),
+                "ParentCallSid",
+                parent,
+                "Direction",
+                "outbound-dial",
+                "From",
+                screening.twilioNumber(),
+                "To",
+                "+14155550199"));
+        HttpResponse<String> whisper =
+                SERVICE.webhooks().postRaw("/api/twilio/screen?webhook_token=previous-token", leg, Map.of());
+
+        assertThat(voice.statusCode()).isEqualTo(200);
+        assertThat(voice.body())
+                .contains("action=\"https://callbacks.example.test/api/twilio/status?webhook_token=previous-token#")
+                .contains("recordingStatusCallback=\"https://callbacks.example.test/api/twilio/status?"
+                        + "webhook_token=previous-token#")
+                .contains("url=\"https://callbacks.example.test/api/twilio/screen?webhook_token=previous-token#")
+                .doesNotContain("current-token");
+        assertThat(whisper.body())
+                .contains("action=\"https://callbacks.example.test/api/twilio/screen-result?"
+                        + "webhook_token=previous-token#")
+                .doesNotContain("current-token");
     }
 
     private HttpResponse<String> post(String path, Map<String, String> headers) {

@@ -21,10 +21,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class ServiceUnderTest {
     public static final String PUBLIC_URL = "https://callbacks.example.test";
 
-    public final TestDatabase database = TestDatabase.create();
+    /** The shared server's fresh database this service runs on; null on a database of the test's own. */
+    public final TestDatabase database;
+
     public final TwilioFake twilio = new TwilioFake();
     public final DropwizardAppExtension<CallbackCloserConfiguration> app;
-    private final Jdbi jdbi = database.jdbi();
+    private final Jdbi jdbi;
 
     /** Signature validation on, Twilio credentials set: the production set-up, in development mode. */
     public static ServiceUnderTest withSignatures(String... moreOverrides) {
@@ -51,10 +53,35 @@ public final class ServiceUnderTest {
     }
 
     public ServiceUnderTest(List<String> overrides, Clock clock) {
+        this(TestDatabase.create(), overrides, clock);
+    }
+
+    private ServiceUnderTest(TestDatabase database, List<String> overrides, Clock clock) {
+        this(database, database.jdbcUrl(), database.user(), database.jdbi(), overrides, clock);
+    }
+
+    /**
+     * Signatures on, like {@link #withSignatures}, on a PostgreSQL of the test's own (one it may stop), not on the
+     * server every other test shares.
+     */
+    public static ServiceUnderTest withSignaturesOn(StoppablePostgres postgres, String... moreOverrides) {
+        List<String> overrides = new ArrayList<>(List.of(
+                "twilio.validateSignature", "true",
+                "twilio.accountSid", TwilioFake.ACCOUNT_SID,
+                "twilio.authToken", TwilioFake.AUTH_TOKEN));
+        overrides.addAll(List.of(moreOverrides));
+        return new ServiceUnderTest(
+                null, postgres.jdbcUrl(), postgres.user(), postgres.jdbi(), overrides, Clock.systemUTC());
+    }
+
+    private ServiceUnderTest(
+            TestDatabase database, String jdbcUrl, String user, Jdbi jdbi, List<String> overrides, Clock clock) {
+        this.database = database;
+        this.jdbi = jdbi;
         // Dropwizard keeps overrides in a set: one entry per key, or which one wins is a coin toss.
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("database.url", database.jdbcUrl());
-        settings.put("database.user", database.user());
+        settings.put("database.url", jdbcUrl);
+        settings.put("database.user", user);
         settings.put("twilio.apiBaseUrl", twilio.baseUrl());
         for (int i = 0; i < overrides.size(); i += 2) {
             settings.put(overrides.get(i), overrides.get(i + 1));

@@ -42,6 +42,11 @@ final class JdbiBusinessRepository implements BusinessRepository {
     }
 
     @Override
+    public List<Business> listWithTwilioNumber(int limit) {
+        return dao.listWithTwilioNumber(limit);
+    }
+
+    @Override
     public Business create(NewBusiness business, Instant now) {
         BusinessSettings settings = business.settings();
         return UniqueViolations.translate(

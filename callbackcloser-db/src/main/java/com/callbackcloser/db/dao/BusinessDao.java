@@ -28,6 +28,12 @@ public interface BusinessDao {
     List<Business> listAll();
 
     @SqlQuery("""
+            SELECT * FROM businesses WHERE twilio_number IS NOT NULL AND twilio_number <> ''
+            ORDER BY created_at, id LIMIT :limit
+            """)
+    List<Business> listWithTwilioNumber(@Bind("limit") int limit);
+
+    @SqlQuery("""
             INSERT INTO businesses (name, forwarding_number, notify_phone, missed_call_seconds,
                                     service_label_1, service_label_2, service_label_3, time_zone,
                                     follow_up_minutes, owner_quiet_hours, call_screening, twilio_number,

@@ -36,6 +36,9 @@ class PhoneNumbersIT {
     private static final DropwizardAppExtension<?> APP = SERVICE.app;
 
     private static final String URLS = "https://callbacks.example.test/api/twilio/";
+    /** Twilio's connection overrides on every URL we give it: 5xx and timeouts are retried. */
+    private static final String OVERRIDES = "#rc=3&rp=5xx,ct,rt&ct=2000&rt=7000&tt=15000";
+
     private static final AtomicInteger NUMBERS = new AtomicInteger(5000);
 
     private String owner;
@@ -80,11 +83,11 @@ class PhoneNumbersIT {
                 .singleElement()
                 .satisfies(form -> assertThat(form)
                         .containsEntry("PhoneNumber", number)
-                        .containsEntry("VoiceUrl", URLS + "voice")
+                        .containsEntry("VoiceUrl", URLS + "voice" + OVERRIDES)
                         .containsEntry("VoiceMethod", "POST")
-                        .containsEntry("SmsUrl", URLS + "sms")
+                        .containsEntry("SmsUrl", URLS + "sms" + OVERRIDES)
                         .containsEntry("SmsMethod", "POST")
-                        .containsEntry("StatusCallback", URLS + "status"));
+                        .containsEntry("StatusCallback", URLS + "status" + OVERRIDES));
         assertThat(SERVICE.twilio.allRequests())
                 .anySatisfy(request -> assertThat(request.getUrl())
                         .contains("/AvailablePhoneNumbers/US/Local.json")
@@ -146,8 +149,8 @@ class PhoneNumbersIT {
         assertThat(SERVICE.twilio.numberUpdates(sid))
                 .singleElement()
                 .satisfies(form -> assertThat(form)
-                        .containsEntry("VoiceUrl", URLS + "voice")
-                        .containsEntry("SmsUrl", URLS + "sms"));
+                        .containsEntry("VoiceUrl", URLS + "voice" + OVERRIDES)
+                        .containsEntry("SmsUrl", URLS + "sms" + OVERRIDES));
     }
 
     @Test

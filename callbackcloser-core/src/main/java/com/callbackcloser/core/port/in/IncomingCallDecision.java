@@ -1,5 +1,7 @@
 package com.callbackcloser.core.port.in;
 
+import java.time.Duration;
+
 /** What the caller hears. */
 public sealed interface IncomingCallDecision {
 
@@ -8,6 +10,13 @@ public sealed interface IncomingCallDecision {
      * picks up first hears "press 1 to take this call", and only the key press counts as answered.
      */
     record ForwardToOwner(String forwardingNumber, int timeoutSeconds, String callerId, boolean screened)
+            implements IncomingCallDecision {}
+
+    /**
+     * The database could not be read: ring the owner with the settings read {@code settingsAge} ago, without
+     * recording the call (the Dial's result, retried by Twilio until the database answers, records it).
+     */
+    record ForwardUnrecorded(ForwardToOwner forward, Duration settingsAge, RuntimeException failure)
             implements IncomingCallDecision {}
 
     /** The called number belongs to no business (or the request lacks it). */

@@ -22,6 +22,9 @@ public interface BusinessRepository {
 
     List<Business> listAll();
 
+    /** At most {@code limit} businesses that have a Twilio number (for the voice webhook's forwarding cache). */
+    List<Business> listWithTwilioNumber(int limit);
+
     /** Fails with {@link DuplicateKeyException} when the Twilio number already belongs to another business. */
     Business create(NewBusiness business, Instant now);
 
