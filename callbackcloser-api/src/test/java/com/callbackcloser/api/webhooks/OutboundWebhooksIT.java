@@ -417,10 +417,11 @@ class OutboundWebhooksIT {
         for (int i = 0; i < 2; i++) {
             WebhookDispatcher dispatcher = new WebhookDispatcher(
                     SERVICE.transactions(),
-                    new HttpWebhookSender(Duration.ofSeconds(2)),
+                    // Generous: a delivery timed out on a loaded machine is retried, and would count twice.
+                    new HttpWebhookSender(Duration.ofSeconds(30)),
                     new EndpointUrlPolicy(true, java.net.InetAddress::getAllByName),
                     new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10)),
-                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(120),
                     Clock.systemUTC(),
                     () -> 0.5);
             workers.add(new WebhookWorker(
@@ -438,7 +439,11 @@ class OutboundWebhooksIT {
                     () -> assertThat(api().get(owner, deliveriesPath() + "?state=delivered&limit=200")
                                     .json())
                             .hasSize(events));
-            Thread.sleep(300); // a straggler would show up as a 101st request
+            // Every row is delivered, and stopping the extra workers waits for what they have in flight: a
+            // straggler would be a 101st request now (no sleep guessing how long one might take).
+            for (WebhookWorker worker : workers) {
+                worker.stop();
+            }
             assertThat(receiver.findAll(postRequestedFor(urlEqualTo(path)))).hasSize(events);
         } finally {
             for (WebhookWorker worker : workers) {
