@@ -1,12 +1,16 @@
 package com.callbackcloser.api.config;
 
+import com.callbackcloser.api.twilio.TwilioClients;
 import com.callbackcloser.core.service.EndpointUrlPolicy;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.InetAddress;
+import java.time.Duration;
 
 public class CallbackCloserConfiguration extends Configuration {
     @NotNull
@@ -126,6 +130,26 @@ public class CallbackCloserConfiguration extends Configuration {
     @JsonProperty
     public void setOutbox(OutboxConfiguration outbox) {
         this.outbox = outbox;
+    }
+
+    /**
+     * A send must end, answered or timed out, before its lease does. Otherwise a worker takes it for interrupted
+     * while the Twilio call is still waiting, does not find the text at Twilio yet, and queues it again: sent twice.
+     */
+    @JsonIgnore
+    @ValidationMethod(
+            message = "outbox.sendingLease must be longer than three times twilio.requestTimeout, the longest one"
+                    + " Twilio call can take (waiting for a connection, connecting, waiting for the answer)")
+    public boolean isSendingLeaseLongerThanASend() {
+        if (outbox == null
+                || twilio == null
+                || outbox.getSendingLease() == null
+                || twilio.getRequestTimeout() == null) {
+            return true; // reported by @NotNull
+        }
+        Duration longestCall =
+                TwilioClients.longestCall(twilio.getRequestTimeout().toJavaDuration());
+        return outbox.getSendingLease().toJavaDuration().compareTo(longestCall) > 0;
     }
 
     @JsonProperty

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -34,18 +36,31 @@ final class TwilioHttpClient extends NetworkHttpClient {
     }
 
     private static HttpClientBuilder singleAttemptClient(Duration timeout) {
+        // twilio-java's own defaults wait up to 10 s for a pooled connection and 30.5 s to connect, whatever our
+        // timeout. Every wait is bounded by ours instead, so a send ends (TwilioClients.longestCall) before its
+        // lease runs out and another worker looks it up.
+        Timeout each = Timeout.ofMilliseconds(timeout.toMillis());
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultSocketConfig(SocketConfig.custom()
-                        .setSoTimeout(Timeout.ofMilliseconds(timeout.toMillis()))
+                        .setSoTimeout(each)
                         .setSoKeepAlive(true)
+                        .build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(each)
+                        .setSocketTimeout(each)
                         .build())
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
                 .build();
+        RequestConfig requests = RequestConfig.custom()
+                .setConnectionRequestTimeout(each)
+                .setResponseTimeout(each)
+                .setConnectionKeepAlive(HttpClient.DEFAULT_REQUEST_CONFIG.getConnectionKeepAlive())
+                .build();
         return HttpClientBuilder.create()
                 .useSystemProperties()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(HttpClient.DEFAULT_REQUEST_CONFIG)
+                .setDefaultRequestConfig(requests)
                 .disableAutomaticRetries();
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callbackcloser.api.metrics.Decisions;
 import com.callbackcloser.api.testing.Eventually;
+import com.callbackcloser.api.testing.HeldResponses;
+import com.callbackcloser.api.testing.TestClock;
 import com.callbackcloser.api.testing.TwilioFake;
 import com.callbackcloser.api.twilio.TwilioClients;
 import com.callbackcloser.api.twilio.TwilioSmsGateway;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,10 +35,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Outbox workers against PostgreSQL and the Twilio fake through the real twilio-java SDK. */
+/**
+ * Outbox workers against PostgreSQL and the Twilio fake through the real twilio-java SDK. Nothing here waits for
+ * time to pass: tests wait for what they expect to see (a row's state, a request at the fake, a counted decision),
+ * for as long as a loaded machine may need; leases run out by moving a {@link TestClock}; a slow Twilio is one
+ * whose answer the test holds ({@link HeldResponses}).
+ */
 class OutboxDeliveryIT {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** How long a test may wait for what it expects: only a failing test waits this long. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Nothing is meant to time out unless a test says so: a loaded machine must not make an answer "late". */
+    private static final Duration GENEROUS_TIMEOUT = Duration.ofSeconds(30);
+    /** For the tests about a timed-out send: the held first answer times out after this. */
+    private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(2);
+    /** Longer than three SHORT_TIMEOUTs, as the configuration requires (SendingLeaseRuleTest). */
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
     private static final String CALLER = "+14155550123";
+    private static final String SID_TWILIO_HAS = "SMaccepted0before0timeout000000000";
 
     private final TwilioFake twilio = new TwilioFake();
     private final List<OutboxWorker> workers = new ArrayList<>();
@@ -63,7 +80,7 @@ class OutboxDeliveryIT {
     void aTransientErrorThenCreatedSendsTheTextOnceAfterARetry(int status) {
         twilio.failThenAccept(1, status);
         UUID id = queue("Hello after a hiccup");
-        startWorker(Duration.ofSeconds(30));
+        startWorker(LEASE);
 
         Eventually.within(WAIT, () -> assertThat(row(id)).containsEntry("delivery_state", "SENT"));
         assertThat(row(id)).containsEntry("attempts", 2);
@@ -75,7 +92,7 @@ class OutboxDeliveryIT {
     void unsubscribedRecipientFailsAtOnceAndIsRecordedAsOptedOut() {
         twilio.refuseMessages(400, 21610, "Attempt to send to unsubscribed recipient");
         UUID id = queue("Are you there?");
-        startWorker(Duration.ofSeconds(30));
+        startWorker(LEASE);
 
         Eventually.within(WAIT, () -> assertThat(row(id)).containsEntry("delivery_state", "FAILED"));
         assertThat(row(id)).containsEntry("last_error_code", 21610).containsEntry("attempts", 1);
@@ -93,7 +110,7 @@ class OutboxDeliveryIT {
     void invalidNumberFailsWithoutRetrying() {
         twilio.refuseMessages(400, 21211, "The 'To' number is not a valid phone number.");
         UUID id = queue("Hi");
-        startWorker(Duration.ofSeconds(30));
+        startWorker(LEASE);
 
         Eventually.within(WAIT, () -> assertThat(row(id)).containsEntry("delivery_state", "FAILED"));
         assertThat(row(id)).containsEntry("last_error_code", 21211);
@@ -104,7 +121,7 @@ class OutboxDeliveryIT {
     void errorsThatOutlastTheRetriesEndInFailure() {
         twilio.refuseMessages(503, 20503, "Service Unavailable");
         UUID id = queue("Hi");
-        startWorker(Duration.ofSeconds(30));
+        startWorker(LEASE);
 
         Eventually.within(WAIT, () -> assertThat(row(id)).containsEntry("delivery_state", "FAILED"));
         assertThat(row(id)).containsEntry("attempts", 4).containsEntry("last_error_code", 20503);
@@ -112,21 +129,29 @@ class OutboxDeliveryIT {
     }
 
     @Test
-    void twoWorkersOnOneDatabaseSendEachMessageExactlyOnce() {
+    void twoWorkersOnOneDatabaseSendEachMessageExactlyOnceAndInOrderPerRecipient() {
         twilio.acceptMessagesAfter(Duration.ofMillis(5));
         List<UUID> ids = new ArrayList<>();
+        Map<String, List<String>> queuedPerRecipient = new LinkedHashMap<>();
         for (int i = 0; i < 200; i++) {
-            ids.add(queue("message " + i));
+            String to = String.format("+1415555%04d", 1000 + i % 20);
+            String body = "message " + i;
+            ids.add(queue(to, body, Instant.now()));
+            queuedPerRecipient.computeIfAbsent(to, r -> new ArrayList<>()).add(body);
         }
-        startWorker(Duration.ofSeconds(30));
-        startWorker(Duration.ofSeconds(30));
+        startWorker(LEASE);
+        startWorker(LEASE);
 
-        Eventually.within(
-                Duration.ofSeconds(60),
-                () -> assertThat(states()).containsOnly("SENT").hasSize(200));
+        Eventually.within(WAIT, () -> assertThat(states()).containsOnly("SENT").hasSize(200));
         List<String> bodies =
                 twilio.sentMessages().stream().map(form -> form.get("Body")).toList();
         assertThat(bodies).hasSize(200).doesNotHaveDuplicates();
+        Map<String, List<String>> sentPerRecipient = new LinkedHashMap<>();
+        twilio.sentMessages()
+                .forEach(form -> sentPerRecipient
+                        .computeIfAbsent(form.get("To"), r -> new ArrayList<>())
+                        .add(form.get("Body")));
+        assertThat(sentPerRecipient).isEqualTo(queuedPerRecipient);
         int distinctSids = jdbi.withHandle(h -> h.createQuery("SELECT count(DISTINCT twilio_sid) FROM messages")
                 .mapTo(Integer.class)
                 .one());
@@ -136,20 +161,55 @@ class OutboxDeliveryIT {
 
     @Test
     void aSendThatTimedOutIsLookedUpAndNotResentWhenTwilioHasIt() {
-        twilio.slowOnceThenAccept(Duration.ofSeconds(4));
-        UUID id = queue("Did this arrive?");
-        startWorker(Duration.ofSeconds(1));
+        HeldResponses held = twilio.holdFirstMessageThenAccept();
+        TestClock clock = new TestClock(Instant.now());
+        UUID id = queue(CALLER, "Did this arrive?", clock.instant());
+        MetricRegistry metrics = startWorker(LEASE, clock, SHORT_TIMEOUT);
 
-        Eventually.within(WAIT, () -> assertThat(twilio.createRequests()).isEqualTo(1));
-        // The fake did create it (it only answered late): Twilio's list shows it.
-        twilio.listMessages(
-                business.twilioNumber(), CALLER, Map.of("SMaccepted0before0timeout000000000", "Did this arrive?"));
-
+        HeldResponses.Held send = held.awaitArrival();
+        // Twilio took it (it lists it) but answers too late for the client.
+        twilio.listMessages(business.twilioNumber(), CALLER, Map.of(SID_TWILIO_HAS, "Did this arrive?"));
         Eventually.within(
-                WAIT,
+                WAIT, () -> assertThat(decisions(metrics, "outcome_unknown")).isEqualTo(1));
+        send.release();
+        assertThat(row(id)).containsEntry("delivery_state", "SENDING");
+
+        leaseRunsOutUntil(
+                clock,
                 () -> assertThat(row(id))
                         .containsEntry("delivery_state", "SENT")
-                        .containsEntry("twilio_sid", "SMaccepted0before0timeout000000000"));
+                        .containsEntry("twilio_sid", SID_TWILIO_HAS)
+                        .containsEntry("attempts", 1));
+        assertThat(twilio.createRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void aSendWhoseLookUpsFailForAWhileIsStillFoundLaterAndNotResent() {
+        HeldResponses held = twilio.holdFirstMessageThenAccept();
+        twilio.refuseLookUps(503, 20503, "Service Unavailable");
+        TestClock clock = new TestClock(Instant.now());
+        UUID id = queue(CALLER, "Did this arrive?", clock.instant());
+        MetricRegistry metrics = startWorker(LEASE, clock, SHORT_TIMEOUT);
+        HeldResponses.Held send = held.awaitArrival();
+        Eventually.within(
+                WAIT, () -> assertThat(decisions(metrics, "outcome_unknown")).isEqualTo(1));
+        send.release();
+
+        // Twilio's API cannot be asked for three leases of three minutes: the text is held, not resent.
+        for (int lookUps = 1; lookUps <= 3; lookUps++) {
+            clock.advance(Duration.ofMinutes(3));
+            int expected = lookUps;
+            Eventually.within(WAIT, () -> assertThat(twilio.lookUps()).isEqualTo(expected));
+        }
+        assertThat(row(id)).containsEntry("delivery_state", "SENDING");
+
+        // Then it answers, listing the message created when the send began, nine minutes ago by now.
+        twilio.listMessages(business.twilioNumber(), CALLER, Map.of(SID_TWILIO_HAS, "Did this arrive?"));
+        leaseRunsOutUntil(
+                clock,
+                () -> assertThat(row(id))
+                        .containsEntry("delivery_state", "SENT")
+                        .containsEntry("twilio_sid", SID_TWILIO_HAS));
         assertThat(twilio.createRequests()).isEqualTo(1);
     }
 
@@ -162,7 +222,7 @@ class OutboxDeliveryIT {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE messages SET delivery_state = 'SENDING', attempts = 1,
                                sending_started_at = now() - interval '10 minutes' WHERE id = :id""").bind("id", id).execute());
-        startWorker(Duration.ofSeconds(30));
+        startWorker(LEASE);
 
         Eventually.within(WAIT, () -> assertThat(row(id)).containsEntry("delivery_state", "SENT"));
         assertThat(twilio.createRequests()).isEqualTo(1);
@@ -171,27 +231,53 @@ class OutboxDeliveryIT {
     }
 
     private void startWorker(Duration lease) {
+        startWorker(lease, Clock.systemUTC(), GENEROUS_TIMEOUT);
+    }
+
+    /** @return the registry its decisions are counted in */
+    private MetricRegistry startWorker(Duration lease, Clock clock, Duration twilioTimeout) {
         OutboxDispatcher dispatcher = new OutboxDispatcher(
                 transactions,
                 new TwilioSmsGateway(
                         TwilioClients.restClient(
-                                TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, twilio.baseUrl(), Duration.ofSeconds(2)),
+                                TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, twilio.baseUrl(), twilioTimeout),
                         id -> "https://callbacks.example.test/api/twilio/message-status?messageId=" + id),
                 new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(200)),
-                Clock.systemUTC(),
+                clock,
                 Math::random);
-        OutboxWorker worker = new OutboxWorker(
-                dispatcher, 8, Duration.ofMillis(100), lease, Clock.systemUTC(), new Decisions(new MetricRegistry()));
+        MetricRegistry metrics = new MetricRegistry();
+        OutboxWorker worker =
+                new OutboxWorker(dispatcher, 8, Duration.ofMillis(100), lease, clock, new Decisions(metrics));
         workers.add(worker);
         worker.start();
+        return metrics;
+    }
+
+    /**
+     * Moves the worker's clock past the lease until {@code check} passes. Each move lets the worker look the send up
+     * once more, so a look-up that failed on a loaded machine (its answer late) is simply tried again.
+     */
+    private static void leaseRunsOutUntil(TestClock clock, Eventually.Check check) {
+        Eventually.within(WAIT, () -> {
+            clock.advance(LEASE.plusSeconds(1));
+            check.run();
+        });
+    }
+
+    private static long decisions(MetricRegistry metrics, String decision) {
+        return metrics.counter("callbackcloser.decisions.outbox." + decision).getCount();
     }
 
     private UUID queue(String body) {
+        return queue(CALLER, body, Instant.now());
+    }
+
+    private UUID queue(String to, String body, Instant now) {
         return transactions.inTransaction(r -> r.outbox()
                 .enqueue(
-                        new OutboundSms(business.id(), null, Participant.LEAD, business.twilioNumber(), CALLER, body),
+                        new OutboundSms(business.id(), null, Participant.LEAD, business.twilioNumber(), to, body),
                         DeliveryState.QUEUED,
-                        Instant.now()));
+                        now));
     }
 
     private Map<String, Object> row(UUID id) {

@@ -42,6 +42,7 @@ class SmsConversationIT {
 
     private static final AtomicInteger SIDS = new AtomicInteger();
     private static final String OWNER = "+14155550177";
+    private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
     private Business business;
     private String caller;
@@ -253,6 +254,81 @@ class SmsConversationIT {
     }
 
     @Test
+    void aRedeliveredStartDoesNotUndoALaterStop() {
+        missedCall();
+        deliverQueued();
+        String start = nextMessageSid();
+        assertThat(decision(text(start, "START"))).isEqualTo("opted_in");
+        assertThat(decision(text("STOP"))).isEqualTo("opted_out");
+
+        // Twilio retries the START, or someone replays it: signatures carry no timestamp.
+        HttpResponse<String> replay = text(start, "START");
+
+        assertThat(decision(replay)).isEqualTo("duplicate");
+        assertThat(replay.body()).isEqualTo(EMPTY_TWIML);
+        assertThat(consent()).containsEntry("opted_out", true).containsEntry("last_keyword", "STOP");
+        // The next missed call texts nobody.
+        missedCall("text_suppressed");
+        assertThat(deliverQueued()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredStopDoesNotUndoALaterStart() {
+        String leadId = missedCall();
+        deliverQueued();
+        String stop = nextMessageSid();
+        assertThat(decision(text(stop, "STOP"))).isEqualTo("opted_out");
+        assertThat(decision(text("START"))).isEqualTo("opted_in");
+
+        HttpResponse<String> replay = text(stop, "STOP");
+
+        assertThat(decision(replay)).isEqualTo("duplicate");
+        assertThat(replay.body()).isEqualTo(EMPTY_TWIML);
+        assertThat(consent()).containsEntry("opted_out", false).containsEntry("last_keyword", "START");
+        text("1");
+        assertThat(deliverQueued()).singleElement().asString().contains("How urgent is it?");
+        assertThat(lead(leadId)).containsEntry("conversation_state", "AWAITING_URGENCY");
+    }
+
+    @Test
+    void aRedeliveredHelpIsNotAnsweredAgain() {
+        missedCall();
+        String help = nextMessageSid();
+        assertThat(decision(text(help, "HELP"))).isEqualTo("help");
+
+        HttpResponse<String> replay = text(help, "HELP");
+
+        assertThat(decision(replay)).isEqualTo("duplicate");
+        assertThat(replay.body()).isEqualTo(EMPTY_TWIML);
+    }
+
+    @Test
+    void oneStartDeliveredConcurrentlyChangesConsentOnceAndIsAnsweredOnce() throws Exception {
+        String leadId = missedCall();
+        deliverQueued();
+        text("STOP");
+        String start = nextMessageSid();
+
+        List<HttpResponse<String>> responses = Concurrently.times(8, () -> text(start, "START"));
+
+        assertThat(responses.stream().map(SmsConversationIT::decision))
+                .containsOnlyOnce("opted_in")
+                .filteredOn("duplicate"::equals)
+                .hasSize(7);
+        assertThat(responses.stream().map(HttpResponse::body))
+                .filteredOn(body -> body.contains("<Message>"))
+                .singleElement()
+                .asString()
+                .contains("resubscribed");
+        assertThat(consent()).containsEntry("opted_out", false);
+        assertThat(transcript(leadId))
+                .filteredOn(m -> "TWIML_REPLY".equals(m.get("delivery_state")))
+                .extracting(m -> (String) m.get("body"))
+                .filteredOn(body -> body.contains("resubscribed"))
+                .hasSize(1);
+    }
+
+    @Test
     void helpNamesTheProductAndTheOptOut() {
         missedCall();
         HttpResponse<String> help = text("help");
@@ -416,6 +492,10 @@ class SmsConversationIT {
     }
 
     private String missedCall() {
+        return missedCall("text_queued");
+    }
+
+    private String missedCall(String expectedDecision) {
         String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> response = SERVICE.webhooks()
                 .post(
@@ -429,7 +509,7 @@ class SmsConversationIT {
                                 business.twilioNumber(),
                                 "DialCallStatus",
                                 "no-answer"));
-        assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains("text_queued");
+        assertThat(response.headers().firstValue("X-CallbackCloser-Decision")).contains(expectedDecision);
         return SERVICE.jdbi()
                 .withHandle(h -> h.createQuery(
                                 "SELECT l.id FROM leads l JOIN calls c ON c.id = l.call_id WHERE c.call_sid = :sid")
@@ -487,6 +567,10 @@ class SmsConversationIT {
                                 "2010-04-01"));
         assertThat(response.statusCode()).isEqualTo(200);
         return response;
+    }
+
+    private static String decision(HttpResponse<String> response) {
+        return response.headers().firstValue("X-CallbackCloser-Decision").orElseThrow();
     }
 
     private String status(String path, String sid, String status, Integer errorCode) {

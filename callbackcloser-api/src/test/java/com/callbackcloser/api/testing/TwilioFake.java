@@ -2,6 +2,7 @@ package com.callbackcloser.api.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -10,13 +11,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +36,13 @@ public final class TwilioFake implements AutoCloseable {
     public static final String INCOMING_NUMBERS_PATH =
             "/2010-04-01/Accounts/" + ACCOUNT_SID + "/IncomingPhoneNumbers.json";
 
+    /** Twilio's format for dates (RFC 2822), as twilio-java parses them. */
+    private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
+            .withZone(ZoneOffset.UTC);
+
     private final WireMockServer server;
+    private final HeldResponses held = new HeldResponses();
 
     public TwilioFake() {
         server = new WireMockServer(options()
@@ -38,7 +50,8 @@ public final class TwilioFake implements AutoCloseable {
                 .dynamicPort()
                 .templatingEnabled(true)
                 .globalTemplating(true)
-                .containerThreads(64));
+                .containerThreads(64)
+                .extensions(held));
         server.start();
     }
 
@@ -46,8 +59,9 @@ public final class TwilioFake implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Forget requests and stubs. */
+    /** Forget requests and stubs; requests still held are answered. */
     public void reset() {
+        held.reset();
         server.resetAll();
     }
 
@@ -75,15 +89,25 @@ public final class TwilioFake implements AutoCloseable {
                 createMessage().inScenario("flaky").whenScenarioStateIs(state).willReturn(created()));
     }
 
-    /** The first create is answered only after {@code delay} (past the client's timeout), then promptly. */
-    public void slowOnceThenAccept(Duration delay) {
+    /**
+     * Every create is accepted, but answered only when the test releases it ({@link HeldResponses}): the test sees
+     * each send arrive and decides how long it stays in flight.
+     */
+    public HeldResponses holdMessages() {
+        server.stubFor(createMessage().willReturn(created().withTransformers(HeldResponses.NAME)));
+        return held;
+    }
+
+    /** The first create is held until the test releases it (past the client's timeout, typically); the rest are answered at once. */
+    public HeldResponses holdFirstMessageThenAccept() {
         server.stubFor(createMessage()
                 .inScenario("slow")
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(created().withFixedDelay((int) delay.toMillis()))
+                .willReturn(created().withTransformers(HeldResponses.NAME))
                 .willSetStateTo("fast"));
         server.stubFor(
                 createMessage().inScenario("slow").whenScenarioStateIs("fast").willReturn(created()));
+        return held;
     }
 
     /** Every create is refused with Twilio's error JSON. */
@@ -91,14 +115,23 @@ public final class TwilioFake implements AutoCloseable {
         server.stubFor(createMessage().willReturn(error(status, code, message)));
     }
 
-    /** GET Messages.json answers with these (sid, body) pairs, newest first, as a one-page list. */
+    /**
+     * GET Messages.json answers with these (sid, body) pairs, newest first, as a one-page list, created now: the
+     * lookup after an interrupted send only trusts messages created since its claim (a fixed date here made every
+     * lookup miss once the wall clock passed it, and the text was sent again).
+     */
     public void listMessages(String from, String to, Map<String, String> sidToBody) {
+        listMessages(from, to, sidToBody, Instant.now());
+    }
+
+    /** {@link #listMessages(String, String, Map)} with Twilio's {@code date_created} set to {@code created}. */
+    public void listMessages(String from, String to, Map<String, String> sidToBody, Instant created) {
         StringBuilder messages = new StringBuilder();
         sidToBody.forEach((sid, body) -> {
             if (messages.length() > 0) {
                 messages.append(',');
             }
-            messages.append(messageJson(sid, from, to, body, "sent"));
+            messages.append(messageJson(sid, from, to, body, "sent", TWILIO_DATE.format(created)));
         });
         server.stubFor(get(urlPathEqualTo(MESSAGES_PATH))
                 .willReturn(aResponse()
@@ -109,6 +142,18 @@ public final class TwilioFake implements AutoCloseable {
                                 + "?PageSize=50&Page=0\",\"next_page_uri\":null,"
                                 + "\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,"
                                 + "\"uri\":\"" + MESSAGES_PATH + "?PageSize=50&Page=0\"}")));
+    }
+
+    /** GET Messages.json (the look-up of an interrupted send) answers with Twilio's error JSON. */
+    public void refuseLookUps(int status, int code, String message) {
+        server.stubFor(get(urlPathEqualTo(MESSAGES_PATH)).willReturn(error(status, code, message)));
+    }
+
+    /** How many times the message list was asked for (each look-up of an interrupted send asks once). */
+    public int lookUps() {
+        return server.countRequestsMatching(
+                        getRequestedFor(urlPathEqualTo(MESSAGES_PATH)).build())
+                .getCount();
     }
 
     /** US local numbers for sale (any area code asked for gets these). */
@@ -257,6 +302,7 @@ public final class TwilioFake implements AutoCloseable {
 
     @Override
     public void close() {
+        held.releaseAll();
         server.stop();
     }
 
@@ -273,19 +319,23 @@ public final class TwilioFake implements AutoCloseable {
                         "{{formData request.body 'form' urlDecode=true}}{{{form.From}}}",
                         "{{{form.To}}}",
                         "{{{form.Body}}}",
-                        "queued"));
+                        "queued",
+                        // Never read by the service from a create's answer; a lookup's dates are real (above).
+                        "Thu, 26 Nov 2026 12:00:00 +0000"));
     }
 
-    private static String messageJson(String sid, String from, String to, String body, String status) {
+    private static String messageJson(
+            String sid, String from, String to, String body, String status, String dateCreated) {
         return """
                 {"account_sid":"%s","api_version":"2010-04-01","body":"%s",
-                 "date_created":"Thu, 26 Nov 2026 12:00:00 +0000","date_sent":null,
-                 "date_updated":"Thu, 26 Nov 2026 12:00:00 +0000","direction":"outbound-api","error_code":null,
+                 "date_created":"%s","date_sent":null,
+                 "date_updated":"%s","direction":"outbound-api","error_code":null,
                  "error_message":null,"from":"%s","messaging_service_sid":null,"num_media":"0","num_segments":"1",
                  "price":null,"price_unit":"USD","sid":"%s","status":"%s",
                  "subresource_uris":{"media":"/2010-04-01/Accounts/%s/Messages/%s/Media.json"},
                  "to":"%s","uri":"/2010-04-01/Accounts/%s/Messages/%s.json"}
-                """.formatted(ACCOUNT_SID, body, from, sid, status, ACCOUNT_SID, sid, to, ACCOUNT_SID, sid);
+                """.formatted(
+                ACCOUNT_SID, body, dateCreated, dateCreated, from, sid, status, ACCOUNT_SID, sid, to, ACCOUNT_SID, sid);
     }
 
     private static String incomingNumberJson(String sid, String number) {
@@ -306,7 +356,7 @@ public final class TwilioFake implements AutoCloseable {
                         + "\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}");
     }
 
-    private static Map<String, String> form(LoggedRequest request) {
+    static Map<String, String> form(Request request) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : request.getBodyAsString().split("&", -1)) {
             int equals = pair.indexOf('=');

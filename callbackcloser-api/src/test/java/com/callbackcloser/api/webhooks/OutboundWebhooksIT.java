@@ -434,10 +434,11 @@ class OutboundWebhooksIT {
             EndpointUrlPolicy policy = new EndpointUrlPolicy(true, java.net.InetAddress::getAllByName);
             WebhookDispatcher dispatcher = new WebhookDispatcher(
                     SERVICE.transactions(),
-                    new HttpWebhookSender(Duration.ofSeconds(2), policy),
+                    // Generous: a delivery timed out on a loaded machine is retried, and would count twice.
+                    new HttpWebhookSender(Duration.ofSeconds(30), policy),
                     policy,
                     new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10)),
-                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(120),
                     Clock.systemUTC(),
                     () -> 0.5);
             workers.add(new WebhookWorker(
@@ -455,7 +456,11 @@ class OutboundWebhooksIT {
                     () -> assertThat(api().get(owner, deliveriesPath() + "?state=delivered&limit=200")
                                     .json())
                             .hasSize(events));
-            Thread.sleep(300); // a straggler would show up as a 101st request
+            // Every row is delivered, and stopping the extra workers waits for what they have in flight: a
+            // straggler would be a 101st request now (no sleep guessing how long one might take).
+            for (WebhookWorker worker : workers) {
+                worker.stop();
+            }
             assertThat(receiver.findAll(postRequestedFor(urlEqualTo(path)))).hasSize(events);
         } finally {
             for (WebhookWorker worker : workers) {

@@ -81,12 +81,15 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
             WebhookEvents.messageReceived(repositories, business.id(), stored.get(), leadId, sender, to, body, now);
         }
 
+        if (stored.isEmpty()) {
+            // A MessageSid seen before: a Twilio retry, or a replay (signatures carry no timestamp). Even a keyword
+            // changes nothing and is not answered again: a START replayed after a later STOP must not opt back in.
+            // The unique MessageSid decides, so concurrent deliveries of one text cannot both get here as new.
+            return InboundSmsResult.of(InboundSmsOutcome.DUPLICATE, leadId);
+        }
         Optional<ComplianceKeyword> keyword = ComplianceKeyword.of(body);
         if (keyword.isPresent()) {
-            return compliance(repositories, business, sms, sender, keyword.get(), leadId, stored.isPresent(), now);
-        }
-        if (stored.isEmpty()) {
-            return InboundSmsResult.of(InboundSmsOutcome.DUPLICATE, leadId);
+            return compliance(repositories, business, sms, sender, keyword.get(), leadId, now);
         }
         if (lead.isEmpty()) {
             return InboundSmsResult.of(InboundSmsOutcome.NO_LEAD, null);
@@ -99,8 +102,10 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
     }
 
     /**
-     * STOP, START and HELP are answered inline, even for a retried MessageSid (the answer may not have
-     * reached the sender the first time); recording them again changes nothing.
+     * STOP, START and HELP, on the first delivery of their MessageSid: answered inline. Keywords with different
+     * MessageSids apply in the order they are stored (the consent row serialises them; Twilio sends no time we
+     * could order them by). A STOP also settles every text still queued to the sender as SUPPRESSED, so a later
+     * START does not release them; the one a worker is sending already is the only one that can still go.
      */
     private static InboundSmsResult compliance(
             Repositories repositories,
@@ -109,7 +114,6 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
             String sender,
             ComplianceKeyword keyword,
             UUID leadId,
-            boolean firstDelivery,
             Instant now) {
         String messageSid = trimToNull(sms.messageSid());
         String reply;
@@ -119,6 +123,7 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
                 repositories
                         .consents()
                         .recordOptOut(business.id(), sender, sms.from(), keyword.name(), messageSid, now);
+                repositories.outbox().suppressQueued(business.id(), sender, "recipient opted out", now);
                 reply = MessageTemplates.optedOut(business);
                 outcome = InboundSmsOutcome.OPTED_OUT;
             }
@@ -132,11 +137,9 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
                 outcome = InboundSmsOutcome.HELP;
             }
         }
-        if (firstDelivery) {
-            repositories
-                    .messages()
-                    .recordTwimlReply(business.id(), leadId, PhoneNumbers.normalize(sms.to()), sender, reply, now);
-        }
+        repositories
+                .messages()
+                .recordTwimlReply(business.id(), leadId, PhoneNumbers.normalize(sms.to()), sender, reply, now);
         return new InboundSmsResult(outcome, leadId, Optional.of(reply));
     }
 

@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * The rules for sending what the outbox holds. The worker threads that call it live in the application;
  * this class decides, per claimed message, whether it may still go out and what its result means.
  *
+ * <p>Order: the claim hands out at most one message per (from, to) at a time, the first of that pair's queue, and
+ * the next only once it is settled (the claim statement decides it, for every instance). So a caller's texts reach
+ * Twilio one after the other, in the order queued, and a STOP stops all those still behind the one in flight.
+ *
  * <p>Crash policy: a message is claimed (state SENDING, committed) before Twilio is called and settled after.
  * If the process dies in between, the message stays SENDING. After a lease it is claimed again by
  * {@link #settleInterrupted}, which asks Twilio whether it accepted a message with that sender, recipient
@@ -141,6 +145,8 @@ public final class OutboxDispatcher {
                                 "TWILIO_" + refused.errorCode(),
                                 null,
                                 now);
+                // Like a STOP: what waits behind this text for the same phone is settled too.
+                outbox.suppressQueued(message.businessId(), message.to(), "recipient opted out", now);
                 return DeliveryOutcome.FAILED_RECIPIENT_OPTED_OUT;
             }
             Optional<Instant> retryAt = refused.retryable()

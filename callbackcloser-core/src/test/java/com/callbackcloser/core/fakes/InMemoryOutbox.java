@@ -46,12 +46,15 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
         public int attempts;
         public Instant nextAttemptAt;
         public Instant sendingStartedAt;
+        public Instant lookedUpAt;
+        final long seq;
         public String sid;
         public Integer errorCode;
         public String error;
         public boolean followUp;
 
-        Row(OutboundSms sms, DeliveryState state, Instant now) {
+        Row(OutboundSms sms, DeliveryState state, Instant now, long seq) {
+            this.seq = seq;
             this.sms = sms;
             this.state = state;
             this.nextAttemptAt = sms.notBefore() != null && sms.notBefore().isAfter(now) ? sms.notBefore() : now;
@@ -61,6 +64,7 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
     public final Map<UUID, Row> rows = new LinkedHashMap<>();
     public final Set<String> optedOut = new HashSet<>();
     public final List<UUID> leadsTouched = new ArrayList<>();
+    private long nextSeq;
 
     @Override
     public synchronized <T> T inTransaction(Function<Repositories, T> work) {
@@ -70,7 +74,7 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
     @Override
     public UUID enqueue(OutboundSms sms, DeliveryState initialState, Instant now) {
         UUID id = UUID.randomUUID();
-        rows.put(id, new Row(sms, initialState, now));
+        rows.put(id, new Row(sms, initialState, now, nextSeq++));
         return id;
     }
 
@@ -81,7 +85,7 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
         if (leadHasOne) {
             return Optional.empty();
         }
-        Row row = new Row(sms, DeliveryState.QUEUED, now);
+        Row row = new Row(sms, DeliveryState.QUEUED, now, nextSeq++);
         row.followUp = true;
         UUID id = UUID.randomUUID();
         rows.put(id, row);
@@ -109,21 +113,52 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
     }
 
     @Override
+    public List<UUID> suppressQueued(UUID businessId, String to, String reason, Instant now) {
+        List<UUID> suppressed = new ArrayList<>();
+        rows.forEach((id, row) -> {
+            if (row.state == DeliveryState.QUEUED
+                    && row.sms.businessId().equals(businessId)
+                    && row.sms.to().equals(to)) {
+                row.state = DeliveryState.SUPPRESSED;
+                row.error = reason;
+                suppressed.add(id);
+            }
+        });
+        return suppressed;
+    }
+
+    /** As the claim on PostgreSQL: due rows that are first in their (from, to) queue, nothing of theirs in flight. */
+    @Override
     public List<OutboundMessage> claimDue(Instant now, int limit) {
         List<OutboundMessage> claimed = new ArrayList<>();
         rows.entrySet().stream()
                 .filter(e -> e.getValue().state == DeliveryState.QUEUED
-                        && !e.getValue().nextAttemptAt.isAfter(now))
+                        && !e.getValue().nextAttemptAt.isAfter(now)
+                        && !heldBehindAnother(e.getValue()))
                 .sorted(Comparator.comparing(e -> e.getValue().nextAttemptAt))
                 .limit(limit)
+                .toList()
                 .forEach(e -> {
                     Row row = e.getValue();
                     row.state = DeliveryState.SENDING;
                     row.attempts++;
                     row.sendingStartedAt = now;
+                    row.lookedUpAt = null;
                     claimed.add(message(e.getKey(), row, now));
                 });
         return claimed;
+    }
+
+    private boolean heldBehindAnother(Row row) {
+        Comparator<Row> queueOrder = Comparator.<Row, Boolean>comparing(r -> r.attempts == 0)
+                .thenComparing(r -> r.nextAttemptAt)
+                .thenComparingLong(r -> r.seq);
+        return rows.values().stream()
+                .filter(other -> other != row
+                        && other.sms.from().equals(row.sms.from())
+                        && other.sms.to().equals(row.sms.to()))
+                .anyMatch(other -> other.state == DeliveryState.SENDING
+                        || (other.state == DeliveryState.QUEUED && queueOrder.compare(other, row) < 0));
     }
 
     @Override
@@ -131,11 +166,12 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
         List<OutboundMessage> claimed = new ArrayList<>();
         rows.entrySet().stream()
                 .filter(e -> e.getValue().state == DeliveryState.SENDING
-                        && e.getValue().sendingStartedAt.isBefore(startedBefore))
+                        && (e.getValue().lookedUpAt == null ? e.getValue().sendingStartedAt : e.getValue().lookedUpAt)
+                                .isBefore(startedBefore))
                 .limit(limit)
                 .forEach(e -> {
                     claimed.add(message(e.getKey(), e.getValue(), e.getValue().sendingStartedAt));
-                    e.getValue().sendingStartedAt = now;
+                    e.getValue().lookedUpAt = now;
                 });
         return claimed;
     }
@@ -143,7 +179,7 @@ public final class InMemoryOutbox implements TransactionRunner, Repositories, Ou
     @Override
     public Optional<Instant> nextDueAt() {
         return rows.values().stream()
-                .filter(row -> row.state == DeliveryState.QUEUED)
+                .filter(row -> row.state == DeliveryState.QUEUED && !heldBehindAnother(row))
                 .map(row -> row.nextAttemptAt)
                 .min(Comparator.naturalOrder());
     }

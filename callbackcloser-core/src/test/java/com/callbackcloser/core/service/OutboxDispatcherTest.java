@@ -158,7 +158,10 @@ class OutboxDispatcherTest {
 
         dispatcher.settleInterrupted(Duration.ofMinutes(2), 10);
         assertThat(outbox.rows.get(id).state).isEqualTo(DeliveryState.SENDING);
-        assertThat(outbox.rows.get(id).sendingStartedAt).isEqualTo(NOW);
+        assertThat(outbox.rows.get(id).lookedUpAt).as("the lease restarts").isEqualTo(NOW);
+        assertThat(outbox.rows.get(id).sendingStartedAt)
+                .as("the next look-up still searches from when the send began")
+                .isEqualTo(NOW.minus(Duration.ofMinutes(10)));
         assertThat(gateway.sent).isEmpty();
     }
 

@@ -62,6 +62,11 @@ final class JdbiOutboxRepository implements OutboxRepository {
         return cancelled;
     }
 
+    @Override
+    public List<UUID> suppressQueued(UUID businessId, String to, String reason, Instant now) {
+        return dao.suppressQueued(businessId, to, reason, now);
+    }
+
     private static String zoneId(OutboundSms sms) {
         return sms.quietHoursZone() == null ? null : sms.quietHoursZone().getId();
     }

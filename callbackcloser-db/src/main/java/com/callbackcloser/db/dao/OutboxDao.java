@@ -23,6 +23,25 @@ public interface OutboxDao {
     /** The channel workers LISTEN on; a NOTIFY is delivered when the queuing transaction commits. */
     String CHANNEL = "callbackcloser_outbox";
 
+    /**
+     * True when the queued row {@code q} must wait: another text from the same number to the same recipient is
+     * being sent, or is queued ahead of it. Ahead means waiting for a retry (it was tried, so it was first), else
+     * due earlier, else queued earlier. So texts to one phone go one at a time, in the order queued, while a text
+     * queued for later (a follow-up, the morning after quiet hours) holds back nothing due before it.
+     *
+     * <p>Why this is safe with many workers on many instances: only the first row of a pair's queue can pass, and
+     * claiming it locks it, so a concurrent claim skips it and finds the rows behind it still behind it. Once
+     * the claim commits, the row is SENDING and holds the pair until it is settled.
+     */
+    String HELD_BEHIND_ANOTHER = """
+            EXISTS (SELECT 1 FROM messages ahead
+                     WHERE ahead.from_number = q.from_number AND ahead.to_number = q.to_number
+                       AND ahead.delivery_state IN ('QUEUED', 'SENDING') AND ahead.id <> q.id
+                       AND (ahead.delivery_state = 'SENDING'
+                            OR (ahead.attempts = 0, ahead.next_attempt_at, ahead.seq)
+                               < (q.attempts = 0, q.next_attempt_at, q.seq)))
+            """;
+
     @SqlQuery("""
             INSERT INTO messages (business_id, lead_id, direction, participant, from_number, to_number, body,
                                   delivery_state, next_attempt_at, quiet_hours_zone, last_error, created_at, updated_at)
@@ -86,43 +105,69 @@ public interface OutboxDao {
     List<UUID> suppressRetriedFollowUps(
             @Bind("businessId") UUID businessId, @Bind("to") String to, @Bind("now") Instant now);
 
+    /** A row a worker is claiming is locked: this waits for the claim, then finds it SENDING and leaves it. */
+    @SqlQuery("""
+            UPDATE messages
+               SET delivery_state = 'SUPPRESSED', next_attempt_at = NULL, last_error = :reason, updated_at = :now
+             WHERE business_id = :businessId AND to_number = :to AND delivery_state = 'QUEUED'
+            RETURNING id
+            """)
+    List<UUID> suppressQueued(
+            @Bind("businessId") UUID businessId,
+            @Bind("to") String to,
+            @Bind("reason") String reason,
+            @Bind("now") Instant now);
+
     @SqlUpdate("NOTIFY " + CHANNEL)
     void notifyWorkers();
 
+    /** Due rows, at most one per (from, to) and only the first of its queue ({@link #HELD_BEHIND_ANOTHER}). */
     @SqlQuery("""
             UPDATE messages m
                SET delivery_state = 'SENDING',
                    attempts = m.attempts + 1,
                    sending_started_at = :now,
+                   looked_up_at = NULL,
                    updated_at = :now
-              FROM (SELECT id FROM messages
-                     WHERE delivery_state = 'QUEUED' AND next_attempt_at <= :now
-                     ORDER BY next_attempt_at
+              FROM (SELECT q.id FROM messages q
+                     WHERE q.delivery_state = 'QUEUED' AND q.next_attempt_at <= :now
+                       AND NOT\s""" + HELD_BEHIND_ANOTHER + """
+                     ORDER BY q.next_attempt_at
                      LIMIT :limit
-                     FOR UPDATE SKIP LOCKED) due
+                     FOR UPDATE OF q SKIP LOCKED) due
              WHERE m.id = due.id
             RETURNING m.*
             """)
     List<OutboundMessage> claimDue(@Bind("now") Instant now, @Bind("limit") int limit);
 
-    /** Returns each row with the lease start it had before this claim, which is when its send began. */
+    /**
+     * SENDING rows whose lease ran out, counted from when their send began or from their last look-up. The claim
+     * restarts the lease ({@code looked_up_at}) and leaves {@code sending_started_at}, which each row is returned
+     * with: when its send began, what the look-up searches from, however many look-ups failed before.
+     */
     @SqlQuery("""
             UPDATE messages m
-               SET sending_started_at = :now,
+               SET looked_up_at = :now,
                    updated_at = :now
-              FROM (SELECT id, sending_started_at AS interrupted_at FROM messages
-                     WHERE delivery_state = 'SENDING' AND sending_started_at < :startedBefore
+              FROM (SELECT id FROM messages
+                     WHERE delivery_state = 'SENDING'
+                       AND COALESCE(looked_up_at, sending_started_at) < :startedBefore
                      ORDER BY sending_started_at
                      LIMIT :limit
                      FOR UPDATE SKIP LOCKED) stale
              WHERE m.id = stale.id
-            RETURNING m.id, m.business_id, m.lead_id, m.participant, m.from_number, m.to_number, m.body,
-                      m.attempts, stale.interrupted_at AS sending_started_at, m.quiet_hours_zone
+            RETURNING m.*
             """)
     List<OutboundMessage> claimStale(
             @Bind("startedBefore") Instant startedBefore, @Bind("now") Instant now, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT min(next_attempt_at) FROM messages WHERE delivery_state = 'QUEUED'")
+    /** When the next row a claim could take becomes due; rows held behind another to the same phone are not. */
+    @SqlQuery("""
+            SELECT q.next_attempt_at FROM messages q
+             WHERE q.delivery_state = 'QUEUED' AND NOT\s""" + HELD_BEHIND_ANOTHER + """
+             ORDER BY q.next_attempt_at
+             LIMIT 1
+            """)
     Optional<Instant> nextDueAt();
 
     /** A status callback may have stored a later Twilio status already; it is kept. */
@@ -208,17 +253,21 @@ public interface OutboxDao {
             @Bind("errorCode") Integer errorCode,
             @Bind("now") Instant now);
 
+    /** Due counts only what a claim could take now: a text held behind another to the same phone is waiting. */
     @SqlQuery("""
             SELECT count(*) FILTER (WHERE delivery_state = 'QUEUED') AS queued,
-                   count(*) FILTER (WHERE delivery_state = 'QUEUED' AND next_attempt_at <= :now) AS due,
-                   min(next_attempt_at) FILTER (WHERE delivery_state = 'QUEUED' AND next_attempt_at <= :now)
-                       AS oldest_due_at,
+                   count(*) FILTER (WHERE claimable) AS due,
+                   min(next_attempt_at) FILTER (WHERE claimable) AS oldest_due_at,
                    count(*) FILTER (WHERE delivery_state = 'SENDING') AS sending,
                    count(*) FILTER (WHERE delivery_state = 'SENDING' AND sending_started_at < :stuckBefore) AS stuck,
                    count(*) FILTER (WHERE delivery_state = 'FAILED' AND updated_at >= :failedSince) AS failed_last_hour
-              FROM messages
-             WHERE delivery_state IN ('QUEUED', 'SENDING')
-                OR (delivery_state = 'FAILED' AND updated_at >= :failedSince)
+              FROM (SELECT q.delivery_state, q.next_attempt_at, q.sending_started_at, q.updated_at,
+                           q.delivery_state = 'QUEUED' AND q.next_attempt_at <= :now
+                               AND NOT\s""" + HELD_BEHIND_ANOTHER + """
+                               AS claimable
+                      FROM messages q
+                     WHERE q.delivery_state IN ('QUEUED', 'SENDING')
+                        OR (q.delivery_state = 'FAILED' AND q.updated_at >= :failedSince)) outbox
             """)
     @RegisterConstructorMapper(OutboxStats.class)
     OutboxStats stats(

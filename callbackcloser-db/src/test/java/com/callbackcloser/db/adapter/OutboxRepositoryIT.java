@@ -52,8 +52,14 @@ class OutboxRepositoryIT {
 
     @Test
     void concurrentClaimsNeverTakeTheSameMessage() throws Exception {
+        // Ten recipients: texts to one recipient go one at a time (OutboxRecipientOrderIT).
         for (int i = 0; i < 10; i++) {
-            queue("text " + i);
+            String to = "+1415555020" + i;
+            transactions.inTransaction(r -> r.outbox()
+                    .enqueue(
+                            new OutboundSms(business.id(), null, Participant.LEAD, business.twilioNumber(), to, "hi"),
+                            DeliveryState.QUEUED,
+                            NOW));
         }
         try (Handle first = jdbi.open();
                 Handle second = jdbi.open()) {

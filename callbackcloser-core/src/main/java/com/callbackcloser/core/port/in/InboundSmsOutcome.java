@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The decision taken for one inbound text; logged and counted. */
 public enum InboundSmsOutcome {
     UNKNOWN_BUSINESS,
-    /** A MessageSid seen before (a Twilio retry) that is not a keyword: nothing more to do. */
+    /** A MessageSid seen before (a Twilio retry or a replay), keyword or not: nothing changes, nothing is answered. */
     DUPLICATE,
     OPTED_OUT,
     OPTED_IN,

@@ -40,18 +40,30 @@ public interface OutboxRepository {
     List<UUID> cancelFollowUps(UUID businessId, String to, Instant now);
 
     /**
+     * Settles every text still queued from this business to this phone as SUPPRESSED (the phone opted out). One a
+     * worker has claimed already is not touched: it is being sent.
+     *
+     * @return the ids of those suppressed
+     */
+    List<UUID> suppressQueued(UUID businessId, String to, String reason, Instant now);
+
+    /**
      * Claims up to {@code limit} queued messages that are due, marking them SENDING and counting the attempt.
-     * Concurrent workers never claim the same row.
+     * Concurrent workers never claim the same row. At most one message per (from, to) is SENDING at a time, and it
+     * is the first of that pair's queue: one waiting for a retry, else the one due first, else the one queued first.
+     * A message held behind another is not due.
      */
     List<OutboundMessage> claimDue(Instant now, int limit);
 
     /**
-     * Claims messages left in SENDING since before {@code startedBefore} (their worker died mid-send), so their
-     * fate can be looked up before anything is sent again; the claim restarts their lease at {@code now}.
+     * Claims messages left in SENDING since before {@code startedBefore} (their worker died mid-send; or their last
+     * look-up did, or failed), so their fate can be looked up before anything is sent again; the claim restarts
+     * their lease at {@code now}. Each comes with {@link OutboundMessage#sendingStartedAt()} still when its send
+     * began, however many look-ups came before.
      */
     List<OutboundMessage> claimStale(Instant startedBefore, Instant now, int limit);
 
-    /** Earliest time a queued message becomes due, if any is queued. */
+    /** Earliest time a queued message becomes due, if any is queued; one held behind another is not counted. */
     Optional<Instant> nextDueAt();
 
     void markSent(UUID id, String twilioSid, String twilioStatus, Instant now);
