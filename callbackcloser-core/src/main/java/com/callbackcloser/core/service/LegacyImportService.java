@@ -1,6 +1,9 @@
 package com.callbackcloser.core.service;
 
+import com.callbackcloser.core.model.PlanTier;
+import com.callbackcloser.core.model.Plans;
 import com.callbackcloser.core.model.RefusedException;
+import com.callbackcloser.core.model.Subscription;
 import com.callbackcloser.core.model.legacy.ImportReport;
 import com.callbackcloser.core.model.legacy.ImportedBusiness;
 import com.callbackcloser.core.model.legacy.ImportedCall;
@@ -53,12 +56,16 @@ public final class LegacyImportService implements ImportLegacyUseCase {
 
     private final LegacySource source;
     private final LegacyImportTarget target;
+    private final Plans plans;
     private final ImportProgress progress;
     private final Clock clock;
 
-    public LegacyImportService(LegacySource source, LegacyImportTarget target, ImportProgress progress, Clock clock) {
+    /** {@code plans}: the prices this service sells, to warn of an active business it would treat as free. */
+    public LegacyImportService(
+            LegacySource source, LegacyImportTarget target, Plans plans, ImportProgress progress, Clock clock) {
         this.source = source;
         this.target = target;
+        this.plans = plans;
         this.progress = progress;
         this.clock = clock;
     }
@@ -86,8 +93,22 @@ public final class LegacyImportService implements ImportLegacyUseCase {
                         + " more";
     }
 
-    /** What became of one old row; {@code ourId} is its id here (or the one it would get, in a dry run). */
-    private record Result(String legacyId, RowOutcome outcome, UUID ourId, String reason) {}
+    /**
+     * What became of one old row; {@code ourId} is its id here (or the one it would get, in a dry run), {@code note}
+     * something to tell the operator once the row's batch is committed.
+     */
+    private record Result(String legacyId, RowOutcome outcome, UUID ourId, String reason, String note) {
+        Result(String legacyId, RowOutcome outcome, UUID ourId) {
+            this(legacyId, outcome, ourId, null, null);
+        }
+
+        Result noting(String text) {
+            return new Result(legacyId, outcome, ourId, reason, text);
+        }
+    }
+
+    /** The note of a lead imported without a call: counted, not listed one by one. */
+    private static final String WITHOUT_CALL = "lead without a call";
 
     /** One run: what was imported so far (old id to ours, per table), and the counts. */
     private final class Run {
@@ -169,6 +190,11 @@ public final class LegacyImportService implements ImportLegacyUseCase {
                 if (result.outcome() == RowOutcome.SKIPPED) {
                     skipped.add(new SkippedRow(table, result.legacyId(), result.reason()));
                 }
+                if (WITHOUT_CALL.equals(result.note())) {
+                    leadsWithoutCall++;
+                } else if (result.note() != null) {
+                    notes.add(result.note());
+                }
             }
             progress.batchDone(table, counts.get(table).read());
         }
@@ -184,7 +210,7 @@ public final class LegacyImportService implements ImportLegacyUseCase {
         private Result business(LegacyImportStore store, LegacyBusiness row) {
             UUID existing = ids.get(LegacyTable.BUSINESS).get(row.id());
             if (existing != null) {
-                return new Result(row.id(), RowOutcome.ALREADY_THERE, existing, null);
+                return new Result(row.id(), RowOutcome.ALREADY_THERE, existing);
             }
             String label = "\"" + row.name() + "\"";
             ImportedBusiness ours;
@@ -193,11 +219,7 @@ public final class LegacyImportService implements ImportLegacyUseCase {
             } catch (RefusedException e) {
                 return refused(row.id(), label, e);
             }
-            Optional<String> conflict = store.businessConflict(ours);
-            if (conflict.isPresent()) {
-                return notMerged(row.id(), label, conflict.get());
-            }
-            return write(
+            Result result = write(
                     store,
                     LegacyTable.BUSINESS,
                     row.id(),
@@ -205,6 +227,19 @@ public final class LegacyImportService implements ImportLegacyUseCase {
                     label,
                     id -> store.insertBusiness(id, row.id(), ours, now),
                     () -> store.businessConflict(ours));
+            if (result.outcome() != RowOutcome.IMPORTED) {
+                return result;
+            }
+            Subscription subscription = ours.subscription();
+            if (subscription.isActive() && plans.tierOf(subscription) == PlanTier.FREE) {
+                // Not a failure (Stripe says they pay), but they would text nobody: free allows no conversations.
+                return result.noting("Business " + row.id() + " " + label + " is ACTIVE on Stripe price "
+                        + subscription.priceId() + ", which is neither STRIPE_PRICE_STARTER nor STRIPE_PRICE_PRO"
+                        + " here: until one of them is that price, it is on the free plan and texts nobody");
+            }
+            return command.dryRun()
+                    ? result
+                    : result.noting("Business " + row.id() + " " + label + " is " + result.ourId() + " here");
         }
 
         private Result consent(LegacyImportStore store, LegacyConsent row) {
@@ -213,40 +248,33 @@ public final class LegacyImportService implements ImportLegacyUseCase {
                 return parentMissing(row.id(), "Business", row.businessId());
             }
             ImportedConsent ours = row.toOurs();
-            String twin = consentPhones.putIfAbsent(businessId + " " + ours.phone(), row.id());
-            if (twin != null) {
-                notes.add("SmsConsent " + twin + " and " + row.id() + " are one phone here (" + ours.phone()
-                        + "): the later STOP or START of the two is kept");
-            }
             ConsentChange change = command.dryRun()
                     ? store.previewConsent(businessId, ours)
                     : store.mergeConsent(businessId, row.id(), ours, now);
-            return new Result(
-                    row.id(),
-                    change == ConsentChange.UNCHANGED ? RowOutcome.ALREADY_THERE : RowOutcome.IMPORTED,
-                    null,
-                    null);
+            Result result = new Result(
+                    row.id(), change == ConsentChange.UNCHANGED ? RowOutcome.ALREADY_THERE : RowOutcome.IMPORTED, null);
+            String twin = consentPhones.putIfAbsent(businessId + " " + ours.phone(), row.id());
+            return twin == null
+                    ? result
+                    : result.noting("SmsConsent " + twin + " and " + row.id() + " are one phone here (" + ours.phone()
+                            + "): the later STOP or START of the two is kept");
         }
 
         private Result call(LegacyImportStore store, LegacyCall row) {
             UUID existing = ids.get(LegacyTable.CALL).get(row.id());
             if (existing != null) {
-                return new Result(row.id(), RowOutcome.ALREADY_THERE, existing, null);
+                return new Result(row.id(), RowOutcome.ALREADY_THERE, existing);
             }
             UUID businessId = ids.get(LegacyTable.BUSINESS).get(row.businessId());
             if (businessId == null) {
                 return parentMissing(row.id(), "Business", row.businessId());
             }
-            String label = "(CallSid " + row.twilioCallSid() + ")";
+            String label = ""; // the conflict names the CallSid
             ImportedCall ours;
             try {
                 ours = row.toOurs();
             } catch (RefusedException e) {
                 return refused(row.id(), label, e);
-            }
-            Optional<String> conflict = store.callConflict(ours);
-            if (conflict.isPresent()) {
-                return notMerged(row.id(), label, conflict.get());
             }
             return write(
                     store,
@@ -261,7 +289,7 @@ public final class LegacyImportService implements ImportLegacyUseCase {
         private Result lead(LegacyImportStore store, LegacyLead row) {
             UUID existing = ids.get(LegacyTable.LEAD).get(row.id());
             if (existing != null) {
-                return new Result(row.id(), RowOutcome.ALREADY_THERE, existing, null);
+                return new Result(row.id(), RowOutcome.ALREADY_THERE, existing);
             }
             UUID businessId = ids.get(LegacyTable.BUSINESS).get(row.businessId());
             if (businessId == null) {
@@ -282,11 +310,6 @@ public final class LegacyImportService implements ImportLegacyUseCase {
                 return refused(row.id(), label, e);
             }
             UUID call = callId;
-            Supplier<Optional<String>> conflict = () -> call == null ? Optional.empty() : store.leadConflict(call);
-            Optional<String> found = conflict.get();
-            if (found.isPresent()) {
-                return notMerged(row.id(), label, found.get());
-            }
             Result result = write(
                     store,
                     LegacyTable.LEAD,
@@ -294,17 +317,14 @@ public final class LegacyImportService implements ImportLegacyUseCase {
                     businessId,
                     label,
                     id -> store.insertLead(id, businessId, call, ours),
-                    conflict);
-            if (call == null && result.outcome() == RowOutcome.IMPORTED) {
-                leadsWithoutCall++;
-            }
-            return result;
+                    () -> call == null ? Optional.empty() : store.leadConflict(call));
+            return call == null && result.outcome() == RowOutcome.IMPORTED ? result.noting(WITHOUT_CALL) : result;
         }
 
         private Result message(LegacyImportStore store, LegacyMessage row) {
             UUID existing = ids.get(LegacyTable.MESSAGE).get(row.id());
             if (existing != null) {
-                return new Result(row.id(), RowOutcome.ALREADY_THERE, existing, null);
+                return new Result(row.id(), RowOutcome.ALREADY_THERE, existing);
             }
             UUID businessId = ids.get(LegacyTable.BUSINESS).get(row.businessId());
             if (businessId == null) {
@@ -324,10 +344,6 @@ public final class LegacyImportService implements ImportLegacyUseCase {
             } catch (RefusedException e) {
                 return refused(row.id(), label, e);
             }
-            Optional<String> conflict = store.messageConflict(ours);
-            if (conflict.isPresent()) {
-                return notMerged(row.id(), label, conflict.get());
-            }
             UUID lead = leadId;
             return write(
                     store,
@@ -340,8 +356,10 @@ public final class LegacyImportService implements ImportLegacyUseCase {
         }
 
         /**
-         * Claims the old row, then writes ours. A claim already taken is a concurrent run's row; an insert that meets
-         * a row of ours with the same unique key gives the claim back and reports that row.
+         * Claims the old row, then writes ours. A claim already taken is another run's row (an earlier one, or one
+         * running now: the claim waits for it to commit or roll back). Only with the claim held is a row of ours
+         * with the same unique key a conflict, not that run's copy of this very row; the claim is given back then.
+         * The insert decides still, should a conflicting row be written after the check.
          */
         private Result write(
                 LegacyImportStore store,
@@ -353,21 +371,25 @@ public final class LegacyImportService implements ImportLegacyUseCase {
                 Supplier<Optional<String>> conflict) {
             UUID id = UUID.randomUUID();
             if (command.dryRun()) {
-                return new Result(legacyId, RowOutcome.IMPORTED, id, null);
+                return conflict.get()
+                        .map(found -> notMerged(legacyId, label, found))
+                        .orElseGet(() -> new Result(legacyId, RowOutcome.IMPORTED, id));
             }
             if (!store.claim(table, legacyId, businessId == null ? id : businessId, id, now)) {
                 return new Result(
                         legacyId,
                         RowOutcome.ALREADY_THERE,
-                        store.importedId(table, legacyId).orElseThrow(),
-                        null);
+                        store.importedId(table, legacyId).orElseThrow());
             }
-            if (insert.test(id)) {
-                return new Result(legacyId, RowOutcome.IMPORTED, id, null);
+            Optional<String> found = conflict.get();
+            if (found.isEmpty() && insert.test(id)) {
+                return new Result(legacyId, RowOutcome.IMPORTED, id);
             }
             store.unclaim(table, legacyId);
             return notMerged(
-                    legacyId, label, conflict.get().orElse("a row here already holds one of its unique keys"));
+                    legacyId,
+                    label,
+                    found.or(conflict).orElse("a row here already holds one of its unique keys"));
         }
 
         private Result refused(String legacyId, String label, RefusedException e) {
@@ -383,7 +405,7 @@ public final class LegacyImportService implements ImportLegacyUseCase {
         }
 
         private Result skip(String legacyId, String reason) {
-            return new Result(legacyId, RowOutcome.SKIPPED, null, reason.strip());
+            return new Result(legacyId, RowOutcome.SKIPPED, null, reason.strip(), null);
         }
     }
 }

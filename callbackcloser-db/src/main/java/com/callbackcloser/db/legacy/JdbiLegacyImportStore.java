@@ -104,7 +104,8 @@ final class JdbiLegacyImportStore implements LegacyImportStore {
                     if (Objects.equals(rs.getString("stripe_customer_id"), subscription.customerId())) {
                         keys.add("Stripe customer " + subscription.customerId());
                     }
-                    return String.join(" and ", keys) + " already belong to " + other;
+                    return String.join(" and ", keys) + (keys.size() == 1 ? " already belongs to " : " already belong to ")
+                            + other;
                 })
                 .forEach(taken::add);
         return taken.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", taken));
