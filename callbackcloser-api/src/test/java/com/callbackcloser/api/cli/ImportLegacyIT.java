@@ -234,6 +234,9 @@ class ImportLegacyIT {
         assertThat(noCall.status()).isEqualTo(200);
         assertThat(noCall.json().get("call").isNull()).isTrue();
         assertThat(noCall.json().get("transcript")).hasSize(2);
+        assertThat(api().get(token, "/api/businesses/" + id + "/leads/" + ours("Lead", OldApp.LEAD_NO_CALL) + "/recording")
+                        .status())
+                .isEqualTo(404);
         // Another owner's sign-in does not see it.
         assertThat(api().get(IDP.token(OldApp.ELECTRIC_OWNER), "/api/businesses/" + id)
                         .status())
