@@ -148,11 +148,7 @@ public final class ImportLegacyCommand extends OperatorCommand {
     private static void print(ImportReport report, PrintStream out) {
         out.printf(
                 "%-12s %8s %10s %14s %8s%n",
-                "table",
-                "read",
-                report.dryRun() ? "to import" : "imported",
-                "already there",
-                "skipped");
+                "table", "read", report.dryRun() ? "to import" : "imported", "already there", "skipped");
         for (LegacyTable table : LegacyTable.values()) {
             TableCount count = report.count(table);
             out.printf(
@@ -160,11 +156,14 @@ public final class ImportLegacyCommand extends OperatorCommand {
                     table.oldName(), count.read(), count.imported(), count.alreadyThere(), count.skipped());
         }
         if (!report.skipped().isEmpty()) {
-            out.println((report.dryRun() ? "cannot be imported (" : "not imported (") + report.skipped().size() + "):");
+            out.println((report.dryRun() ? "cannot be imported (" : "not imported (")
+                    + report.skipped().size() + "):");
             // Rows skipped for the same reason (the many calls of one business not imported) share a line.
             Map<String, List<SkippedRow>> byReason = report.skipped().stream()
                     .collect(Collectors.groupingBy(
-                            row -> row.table().oldName() + ": " + row.reason(), LinkedHashMap::new, Collectors.toList()));
+                            row -> row.table().oldName() + ": " + row.reason(),
+                            LinkedHashMap::new,
+                            Collectors.toList()));
             byReason.forEach((reason, rows) -> out.println("  " + (rows.size() == 1 ? rows.get(0) : group(rows))));
         }
         if (!report.notes().isEmpty()) {
@@ -178,7 +177,8 @@ public final class ImportLegacyCommand extends OperatorCommand {
         String listed = ids.size() <= LISTED_IDS
                 ? String.join(", ", ids)
                 : String.join(", ", ids.subList(0, LISTED_IDS)) + " and " + (ids.size() - LISTED_IDS) + " more";
-        return rows.get(0).table().oldName() + " (" + rows.size() + " rows: " + listed + "): " + rows.get(0).reason();
+        return rows.get(0).table().oldName() + " (" + rows.size() + " rows: " + listed + "): "
+                + rows.get(0).reason();
     }
 
     /** The last line, and the exit status: non-zero while any old row is not here. */

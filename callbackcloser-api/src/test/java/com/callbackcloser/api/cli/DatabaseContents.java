@@ -19,14 +19,13 @@ final class DatabaseContents {
             List<String> tables = handle.createQuery("""
                             SELECT table_name FROM information_schema.tables
                              WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1
-                            """)
-                    .mapTo(String.class)
-                    .list();
+                            """).mapTo(String.class).list();
             for (String table : tables) {
                 contents.put(
                         table,
-                        handle.createQuery("SELECT count(*) || ' rows ' || COALESCE(md5(string_agg(t::text, '|' ORDER BY"
-                                        + " t::text)), '') FROM \"" + table + "\" t")
+                        handle.createQuery(
+                                        "SELECT count(*) || ' rows ' || COALESCE(md5(string_agg(t::text, '|' ORDER BY"
+                                                + " t::text)), '') FROM \"" + table + "\" t")
                                 .mapTo(String.class)
                                 .one());
             }
@@ -44,7 +43,9 @@ final class DatabaseContents {
     static Map<String, List<String>> imported(Jdbi jdbi) {
         Map<String, String> queries = new LinkedHashMap<>();
         String old = "(SELECT legacy_id FROM legacy_imports m WHERE m.target_id = %s)";
-        queries.put("businesses", "SELECT " + old.formatted("b.id") + " || ' ' || (to_jsonb(b) - 'id')::text FROM businesses b");
+        queries.put(
+                "businesses",
+                "SELECT " + old.formatted("b.id") + " || ' ' || (to_jsonb(b) - 'id')::text FROM businesses b");
         queries.put(
                 "business_members",
                 "SELECT " + old.formatted("x.business_id") + " || ' ' || (to_jsonb(x) - 'business_id')::text"

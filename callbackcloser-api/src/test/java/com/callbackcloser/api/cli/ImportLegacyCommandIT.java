@@ -76,7 +76,8 @@ class ImportLegacyCommandIT {
         assertThat(run.failed()).as(run.err()).isFalse();
         assertThat(run.out())
                 .contains("Business " + OldApp.PLUMBER + " \"Acme Plumbing\" is ACTIVE on Stripe price "
-                        + StripeFake.PRICE_STARTER + ", which is neither STRIPE_PRICE_STARTER nor STRIPE_PRICE_PRO here")
+                        + StripeFake.PRICE_STARTER
+                        + ", which is neither STRIPE_PRICE_STARTER nor STRIPE_PRICE_PRO here")
                 .contains("Business " + OldApp.ELECTRIC + " \"Volt Electric\" is ACTIVE")
                 .doesNotContain("Business " + OldApp.DORMANT + " \"Quiet Carpentry\" is ACTIVE");
     }
@@ -107,7 +108,8 @@ class ImportLegacyCommandIT {
 
         // Our own schema, by mistake, as a postgresql:// URL.
         TestDatabase notOld = TestDatabase.create();
-        CommandLine.Run wrongDatabase = importLegacy(ours, "--from", postgresUrl("postgresql", notOld.port(), name(notOld)));
+        CommandLine.Run wrongDatabase =
+                importLegacy(ours, "--from", postgresUrl("postgresql", notOld.port(), name(notOld)));
         // The old app's, one version behind: its last migration never ran.
         LegacyDatabase behind = LegacyDatabase.create();
         behind.jdbi().useHandle(h -> h.execute("ALTER TABLE \"Lead\" DROP COLUMN \"usageLimitNotifiedAt\""));
@@ -138,7 +140,8 @@ class ImportLegacyCommandIT {
         CommandLine.Run run = importLegacy(TestDatabase.create(), "--from", "mysql://old.example.test/app");
 
         assertThat(run.failed()).isTrue();
-        assertThat(run.err()).contains("error: --from must start with postgres://, postgresql:// or jdbc:postgresql://");
+        assertThat(run.err())
+                .contains("error: --from must start with postgres://, postgresql:// or jdbc:postgresql://");
     }
 
     @Test
@@ -205,7 +208,8 @@ class ImportLegacyCommandIT {
 
         assertThat(reports).allMatch(ImportReport::complete);
         for (LegacyTable table : LegacyTable.values()) {
-            assertThat(reports.get(0).count(table).imported() + reports.get(1).count(table).imported())
+            assertThat(reports.get(0).count(table).imported()
+                            + reports.get(1).count(table).imported())
                     .as(table.name())
                     .isEqualTo(reports.get(0).count(table).read());
         }
@@ -227,17 +231,20 @@ class ImportLegacyCommandIT {
                         .mapTo(UUID.class)
                         .one());
         new JdbiTransactionRunner(ours.jdbi()).inTransaction(r -> {
-            r.consents().recordOptIn(plumber, OldApp.STOPPED_CALLER, OldApp.STOPPED_CALLER, "START", "SMours1", Instant.now());
+            r.consents()
+                    .recordOptIn(
+                            plumber, OldApp.STOPPED_CALLER, OldApp.STOPPED_CALLER, "START", "SMours1", Instant.now());
             return null;
         });
         Instant later = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
-        goingOn.jdbi().useHandle(h -> h.createUpdate("""
+        goingOn.jdbi()
+                .useHandle(h -> h.createUpdate("""
                         UPDATE "SmsConsent" SET "optedOut" = true, "optedOutAt" = :at, "lastKeyword" = 'STOP',
                                "updatedAt" = :at
                          WHERE "id" = 'clconsentstart00000000001'
                         """)
-                .bind("at", java.time.LocalDateTime.ofInstant(later, java.time.ZoneOffset.UTC))
-                .execute());
+                        .bind("at", java.time.LocalDateTime.ofInstant(later, java.time.ZoneOffset.UTC))
+                        .execute());
         goingOn.row("SmsConsent")
                 .set("id", "clconsentnew0000000000001")
                 .set("businessId", OldApp.PLUMBER)
@@ -332,14 +339,16 @@ class ImportLegacyCommandIT {
 
     private static String handMadeRow(TestDatabase ours, String id) {
         return ours.jdbi()
-                .withHandle(h -> h.createQuery("SELECT to_jsonb(b)::text FROM businesses b WHERE id = CAST(:id AS uuid)")
-                        .bind("id", id)
-                        .mapTo(String.class)
-                        .one());
+                .withHandle(
+                        h -> h.createQuery("SELECT to_jsonb(b)::text FROM businesses b WHERE id = CAST(:id AS uuid)")
+                                .bind("id", id)
+                                .mapTo(String.class)
+                                .one());
     }
 
     private static int count(TestDatabase ours, String sql) {
-        return ours.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+        return ours.jdbi()
+                .withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 
     private static String postgresUrl(String scheme, int port, String database) {

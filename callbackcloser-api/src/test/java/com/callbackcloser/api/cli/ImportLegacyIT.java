@@ -83,7 +83,9 @@ class ImportLegacyIT {
 
     @Test
     void theImportBringsEveryKindOfRowAndNeverPrintsThePassword() {
-        assertThat(firstImport.failed()).as(firstImport.out() + firstImport.err()).isFalse();
+        assertThat(firstImport.failed())
+                .as(firstImport.out() + firstImport.err())
+                .isFalse();
         assertThat(firstImport.out())
                 .contains("from jdbc:postgresql://localhost:" + old.port() + "/" + old.name() + " as legacy_reader_")
                 .containsPattern("Business +3 +3 +0 +0")
@@ -113,8 +115,7 @@ class ImportLegacyIT {
                 .containsEntry("twilio_number", null)
                 .containsEntry("subscription_status", "CANCELED");
 
-        Map<String, Object> answered =
-                row("SELECT * FROM calls WHERE id = :id", ours("Call", OldApp.CALL_ANSWERED));
+        Map<String, Object> answered = row("SELECT * FROM calls WHERE id = :id", ours("Call", OldApp.CALL_ANSWERED));
         assertThat(answered)
                 .containsEntry("call_sid", "CAans00000000000000000000000000001")
                 .containsEntry("status", "ANSWERED")
@@ -140,14 +141,18 @@ class ImportLegacyIT {
                 .containsEntry("caller_raw", "(415) 555-0166")
                 .containsEntry("caller_number", OldApp.STOPPED_CALLER);
 
-        assertThat(strings("SELECT phone || ' ' || opted_out || ' ' || COALESCE(last_keyword, '-') FROM sms_consents"
-                        + " WHERE business_id = :id ORDER BY phone", ours("Business", OldApp.PLUMBER)))
+        assertThat(strings(
+                        "SELECT phone || ' ' || opted_out || ' ' || COALESCE(last_keyword, '-') FROM sms_consents"
+                                + " WHERE business_id = :id ORDER BY phone",
+                        ours("Business", OldApp.PLUMBER)))
                 .containsExactly("+14155550166 true STOP", "+14155550167 false START", "12345 true STOPALL");
-        assertThat(strings("SELECT direction || ' ' || participant || ' ' || COALESCE(delivery_state, 'received')"
-                        + " || ' ' || COALESCE(twilio_sid, 'no-sid') || ' ' || COALESCE(twilio_status, '-')"
-                        + " FROM messages WHERE business_id = :id"
-                        + " AND id IN (SELECT target_id FROM legacy_imports WHERE legacy_table = 'Message')"
-                        + " ORDER BY created_at, seq", ours("Business", OldApp.PLUMBER)))
+        assertThat(strings(
+                        "SELECT direction || ' ' || participant || ' ' || COALESCE(delivery_state, 'received')"
+                                + " || ' ' || COALESCE(twilio_sid, 'no-sid') || ' ' || COALESCE(twilio_status, '-')"
+                                + " FROM messages WHERE business_id = :id"
+                                + " AND id IN (SELECT target_id FROM legacy_imports WHERE legacy_table = 'Message')"
+                                + " ORDER BY created_at, seq",
+                        ours("Business", OldApp.PLUMBER)))
                 .containsExactly(
                         "INBOUND LEAD received SMstop000000000000000000000000001 received",
                         "OUTBOUND LEAD TWIML_REPLY no-sid -",
@@ -156,7 +161,8 @@ class ImportLegacyIT {
                         "OUTBOUND LEAD SENT SMmid00000000000000000000000000001 delivered",
                         "INBOUND LEAD received SMmid00000000000000000000000000002 received",
                         "OUTBOUND LEAD SENT SMmid00000000000000000000000000003 sent");
-        assertThat(strings("SELECT action || ' by ' || actor FROM audit_events WHERE business_id = :id",
+        assertThat(strings(
+                        "SELECT action || ' by ' || actor FROM audit_events WHERE business_id = :id",
                         ours("Business", OldApp.PLUMBER)))
                 .containsExactly("business.imported by import-legacy");
     }
@@ -169,8 +175,9 @@ class ImportLegacyIT {
 
         assertThat(restarted).isEqualTo("text_queued");
         assertThat(stopped).isNotEqualTo("text_queued");
-        Eventually.within(Duration.ofSeconds(20), () -> assertThat(textsTo(OldApp.RESTARTED_CALLER))
-                .hasSize(1));
+        Eventually.within(
+                Duration.ofSeconds(20),
+                () -> assertThat(textsTo(OldApp.RESTARTED_CALLER)).hasSize(1));
         assertThat(textsTo(OldApp.STOPPED_CALLER)).isEmpty();
         // Nothing for them is waiting in the outbox either: what it would ever send is QUEUED.
         assertThat(strings(
@@ -186,14 +193,20 @@ class ImportLegacyIT {
                 .post(
                         "/api/twilio/sms",
                         params(
-                                "MessageSid", "SMreply000000000000000000000000001",
-                                "From", OldApp.MID_CALLER,
-                                "To", OldApp.PLUMBER_NUMBER,
-                                "Body", "2"));
+                                "MessageSid",
+                                "SMreply000000000000000000000000001",
+                                "From",
+                                OldApp.MID_CALLER,
+                                "To",
+                                OldApp.PLUMBER_NUMBER,
+                                "Body",
+                                "2"));
 
         assertThat(reply.statusCode()).isEqualTo(200);
-        Eventually.within(Duration.ofSeconds(20), () -> assertThat(textsTo(OldApp.MID_CALLER))
-                .containsExactly("Thanks. What's the ZIP code where you need the work done?"));
+        Eventually.within(
+                Duration.ofSeconds(20),
+                () -> assertThat(textsTo(OldApp.MID_CALLER))
+                        .containsExactly("Thanks. What's the ZIP code where you need the work done?"));
         Map<String, Object> lead = row("SELECT * FROM leads WHERE id = :id", ours("Lead", OldApp.LEAD_MID));
         assertThat(lead)
                 .containsEntry("conversation_state", "AWAITING_ZIP")
@@ -234,7 +247,9 @@ class ImportLegacyIT {
         assertThat(noCall.status()).isEqualTo(200);
         assertThat(noCall.json().get("call").isNull()).isTrue();
         assertThat(noCall.json().get("transcript")).hasSize(2);
-        assertThat(api().get(token, "/api/businesses/" + id + "/leads/" + ours("Lead", OldApp.LEAD_NO_CALL) + "/recording")
+        assertThat(api().get(
+                                token,
+                                "/api/businesses/" + id + "/leads/" + ours("Lead", OldApp.LEAD_NO_CALL) + "/recording")
                         .status())
                 .isEqualTo(404);
         // Another owner's sign-in does not see it.
@@ -324,13 +339,12 @@ class ImportLegacyIT {
                                 SELECT to_jsonb(m)::text FROM messages m
                                  WHERE delivery_state = 'SENDING'
                                     OR (delivery_state = 'QUEUED' AND next_attempt_at <= now())
-                                """)
-                        .mapTo(String.class)
-                        .list());
+                                """).mapTo(String.class).list());
     }
 
     private static CommandLine.Run importLegacy() {
-        Path config = CommandLine.config("""
+        Path config = CommandLine.config(
+                """
                 database:
                   url: "%s"
                   user: postgres
@@ -354,12 +368,14 @@ class ImportLegacyIT {
     }
 
     private static Map<String, Object> row(String sql, Object id) {
-        return SERVICE.jdbi().withHandle(h -> h.createQuery(sql).bind("id", id).mapToMap().one());
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery(sql).bind("id", id).mapToMap().one());
     }
 
     private static List<String> strings(String sql, Object id) {
         return SERVICE.jdbi()
-                .withHandle(h -> h.createQuery(sql).bind("id", id).mapTo(String.class).list());
+                .withHandle(h ->
+                        h.createQuery(sql).bind("id", id).mapTo(String.class).list());
     }
 
     private static Instant instant(Map<String, Object> row, String column) {
@@ -374,10 +390,14 @@ class ImportLegacyIT {
                 .post(
                         "/api/twilio/status",
                         params(
-                                "CallSid", "CA" + UUID.randomUUID().toString().replace("-", ""),
-                                "From", caller,
-                                "To", to,
-                                "DialCallStatus", "no-answer"));
+                                "CallSid",
+                                "CA" + UUID.randomUUID().toString().replace("-", ""),
+                                "From",
+                                caller,
+                                "To",
+                                to,
+                                "DialCallStatus",
+                                "no-answer"));
         assertThat(response.statusCode()).isEqualTo(200);
         return response.headers().firstValue("X-CallbackCloser-Decision").orElseThrow();
     }
@@ -398,13 +418,12 @@ class ImportLegacyIT {
     }
 
     private static String subscriptionUpdated(String status, long created) {
-        String subscription =
-                StripeFake.subscriptionJson("sub_dormant", "cus_dormant", status, StripeFake.PRICE_STARTER, OldApp.DORMANT);
+        String subscription = StripeFake.subscriptionJson(
+                "sub_dormant", "cus_dormant", status, StripeFake.PRICE_STARTER, OldApp.DORMANT);
         return """
                 {"id":"evt_%s","object":"event","api_version":"2026-07-29.dahlia","created":%d,
                  "data":{"object":%s},"livemode":false,"pending_webhooks":1,
-                 "request":{"id":null,"idempotency_key":null},"type":"customer.subscription.updated"}"""
-                .formatted(UUID.randomUUID().toString().replace("-", ""), created, subscription.strip());
+                 "request":{"id":null,"idempotency_key":null},"type":"customer.subscription.updated"}""".formatted(UUID.randomUUID().toString().replace("-", ""), created, subscription.strip());
     }
 
     private static HttpResponse<String> stripe(String payload) throws IOException, InterruptedException {
@@ -414,7 +433,9 @@ class ImportLegacyIT {
                 .header(
                         "Stripe-Signature",
                         StripeSignature.header(
-                                StripeFake.WEBHOOK_SECRET, payload, Instant.now().getEpochSecond()))
+                                StripeFake.WEBHOOK_SECRET,
+                                payload,
+                                Instant.now().getEpochSecond()))
                 .POST(HttpRequest.BodyPublishers.ofString(payload))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -45,6 +45,7 @@ final class OldApp {
     static final String SHORT_CODE = "12345";
     /** Picked a service, was asked how urgent it is; has not answered yet. */
     static final String MID_CALLER = "+14155550142";
+
     static final String NO_CALL_CALLER = "+14155550143";
 
     static final String LEAD_MID = "clleadmid0000000000000001";
@@ -158,7 +159,9 @@ final class OldApp {
                 .set("missed", true)
                 .set("callDurationSeconds", 31)
                 .set("dialCallDurationSeconds", 0)
-                .set("rawPayload", "{\"CallSid\":\"CAmid00000000000000000000000000001\",\"DialCallStatus\":\"no-answer\"}")
+                .set(
+                        "rawPayload",
+                        "{\"CallSid\":\"CAmid00000000000000000000000000001\",\"DialCallStatus\":\"no-answer\"}")
                 .insert();
         call(
                         old,
@@ -177,7 +180,9 @@ final class OldApp {
                 .set("recordingUrl", "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE01")
                 .set("recordingStatus", "completed")
                 .set("recordingDurationSeconds", 78)
-                .set("rawPayload", "{\"CallSid\":\"CAans00000000000000000000000000001\",\"DialCallStatus\":\"completed\"}")
+                .set(
+                        "rawPayload",
+                        "{\"CallSid\":\"CAans00000000000000000000000000001\",\"DialCallStatus\":\"completed\"}")
                 .insert();
         call(
                         old,
@@ -286,7 +291,9 @@ final class OldApp {
         // The electric business: two conversations started this month (in the plans' zone), one just before it.
         int index = 0;
         for (Instant started : new Instant[] {
-            MONTH_START.minus(Duration.ofHours(1)), MONTH_START.plus(Duration.ofHours(1)), MONTH_START.plus(Duration.ofHours(2))
+            MONTH_START.minus(Duration.ofHours(1)),
+            MONTH_START.plus(Duration.ofHours(1)),
+            MONTH_START.plus(Duration.ofHours(2))
         }) {
             index++;
             String caller = "+141555502" + (10 + index);

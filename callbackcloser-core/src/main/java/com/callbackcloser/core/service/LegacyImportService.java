@@ -387,13 +387,12 @@ public final class LegacyImportService implements ImportLegacyUseCase {
             }
             store.unclaim(table, legacyId);
             return notMerged(
-                    legacyId,
-                    label,
-                    found.or(conflict).orElse("a row here already holds one of its unique keys"));
+                    legacyId, label, found.or(conflict).orElse("a row here already holds one of its unique keys"));
         }
 
         private Result refused(String legacyId, String label, RefusedException e) {
-            return skip(legacyId, label + " " + e.getMessage() + ": our rules refuse it (fix the old row, then run again)");
+            return skip(
+                    legacyId, label + " " + e.getMessage() + ": our rules refuse it (fix the old row, then run again)");
         }
 
         private Result notMerged(String legacyId, String label, String conflict) {

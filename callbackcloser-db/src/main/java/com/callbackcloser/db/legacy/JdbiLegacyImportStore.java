@@ -104,7 +104,8 @@ final class JdbiLegacyImportStore implements LegacyImportStore {
                     if (Objects.equals(rs.getString("stripe_customer_id"), subscription.customerId())) {
                         keys.add("Stripe customer " + subscription.customerId());
                     }
-                    return String.join(" and ", keys) + (keys.size() == 1 ? " already belongs to " : " already belong to ")
+                    return String.join(" and ", keys)
+                            + (keys.size() == 1 ? " already belongs to " : " already belong to ")
                             + other;
                 })
                 .forEach(taken::add);
@@ -193,8 +194,7 @@ final class JdbiLegacyImportStore implements LegacyImportStore {
                             updated_at       = GREATEST(c.updated_at, EXCLUDED.updated_at)
                         WHERE %s
                         RETURNING xmax = 0 AS inserted
-                        """
-                        .formatted(incomingWins("EXCLUDED", "c")))
+                        """.formatted(incomingWins("EXCLUDED", "c")))
                 .bind("businessId", businessId)
                 .bind("phone", consent.phone())
                 .bind("optedOut", consent.optedOut())
@@ -230,8 +230,7 @@ final class JdbiLegacyImportStore implements LegacyImportStore {
                                         CAST(:optedInAt AS timestamptz), CAST(:updatedAt AS timestamptz)))
                                AS e (opted_out, opted_out_at, opted_in_at, updated_at)
                           LEFT JOIN sms_consents c ON c.business_id = :businessId AND c.phone = :phone
-                        """
-                        .formatted(incomingWins("e", "c")))
+                        """.formatted(incomingWins("e", "c")))
                 .bind("businessId", businessId)
                 .bind("phone", consent.phone())
                 .bind("optedOut", consent.optedOut())
@@ -302,7 +301,8 @@ final class JdbiLegacyImportStore implements LegacyImportStore {
 
     @Override
     public Optional<String> leadConflict(UUID callId) {
-        return first(handle.createQuery("SELECT 'its call already has lead ' || id || ' here' FROM leads WHERE call_id = :callId")
+        return first(handle.createQuery(
+                        "SELECT 'its call already has lead ' || id || ' here' FROM leads WHERE call_id = :callId")
                 .bind("callId", callId)
                 .mapTo(String.class)
                 .list());
@@ -407,8 +407,7 @@ final class JdbiLegacyImportStore implements LegacyImportStore {
                       >= COALESCE(%2$s.opted_in_at, CAST('-infinity' AS timestamptz)))
                  OR (NOT %1$s.opted_out AND %2$s.opted_out
                   AND %1$s.opted_in_at > COALESCE(%2$s.opted_out_at, CAST('-infinity' AS timestamptz))))
-                """
-                .formatted(in, stored);
+                """.formatted(in, stored);
     }
 
     private static Optional<String> first(List<String> found) {

@@ -74,18 +74,16 @@ public final class PrismaLegacySource implements LegacySource, AutoCloseable {
 
     @Override
     public List<String> missingSchema() {
-        Set<String> tables = new HashSet<>(handle.createQuery("""
+        Set<String> tables =
+                new HashSet<>(handle.createQuery("""
                         SELECT table_name FROM information_schema.tables
                          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-                        """)
-                .mapTo(String.class)
-                .list());
-        Set<String> columns = new HashSet<>(handle.createQuery("""
+                        """).mapTo(String.class).list());
+        Set<String> columns =
+                new HashSet<>(handle.createQuery("""
                         SELECT table_name || '.' || column_name FROM information_schema.columns
                          WHERE table_schema = current_schema()
-                        """)
-                .mapTo(String.class)
-                .list());
+                        """).mapTo(String.class).list());
         return PrismaSchema.missing(tables, columns);
     }
 
@@ -99,8 +97,7 @@ public final class PrismaLegacySource implements LegacySource, AutoCloseable {
                        "stripePriceId", CAST("subscriptionStatus" AS text) AS "subscriptionStatus", %s, %s, %s
                   FROM "Business"
                  ORDER BY "createdAt", "id"
-                """
-                        .formatted(
+                """.formatted(
                                 utc("twilioWebhookSyncedAt"),
                                 utc("subscriptionStatusUpdatedAt"),
                                 utc("createdAt"),
@@ -138,8 +135,7 @@ public final class PrismaLegacySource implements LegacySource, AutoCloseable {
                        "lastKeyword", "lastMessageSid", %s, %s
                   FROM "SmsConsent"
                  ORDER BY "businessId", "updatedAt", "id"
-                """
-                        .formatted(utc("optedOutAt"), utc("optedInAt"), utc("createdAt"), utc("updatedAt")),
+                """.formatted(utc("optedOutAt"), utc("optedInAt"), utc("createdAt"), utc("updatedAt")),
                 (rs, ctx) -> new LegacyConsent(
                         rs.getString("id"),
                         rs.getString("businessId"),
@@ -166,8 +162,7 @@ public final class PrismaLegacySource implements LegacySource, AutoCloseable {
                        CAST("rawPayload" AS text) AS "rawPayload", %s, %s
                   FROM "Call"
                  ORDER BY "createdAt", "id"
-                """
-                        .formatted(utc("createdAt"), utc("updatedAt")),
+                """.formatted(utc("createdAt"), utc("updatedAt")),
                 (rs, ctx) -> new LegacyCall(
                         rs.getString("id"),
                         rs.getString("businessId"),
@@ -204,8 +199,7 @@ public final class PrismaLegacySource implements LegacySource, AutoCloseable {
                        %s, %s, %s, %s, %s, %s, %s, %s, %s
                   FROM "Lead"
                  ORDER BY "createdAt", "id"
-                """
-                        .formatted(
+                """.formatted(
                                 utc("ownerNotifiedAt"),
                                 utc("usageLimitNotifiedAt"),
                                 utc("smsStartedAt"),
@@ -252,8 +246,7 @@ public final class PrismaLegacySource implements LegacySource, AutoCloseable {
                        CAST("rawPayload" AS text) AS "rawPayload", %s, %s, %s
                   FROM "Message"
                  ORDER BY "createdAt", "id"
-                """
-                        .formatted(utc("twilioCreatedAt"), utc("createdAt"), utc("updatedAt")),
+                """.formatted(utc("twilioCreatedAt"), utc("createdAt"), utc("updatedAt")),
                 (rs, ctx) -> new LegacyMessage(
                         rs.getString("id"),
                         rs.getString("businessId"),

@@ -216,8 +216,7 @@ public final class LegacyDatabase {
             if (!values.containsKey("updatedAt")) {
                 values.put("updatedAt", values.getOrDefault("createdAt", Instant.now()));
             }
-            String columns =
-                    values.keySet().stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "));
+            String columns = values.keySet().stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "));
             String placeholders = values.keySet().stream()
                     .map(c -> CASTS.containsKey(table + "." + c)
                             ? "CAST(CAST(:" + c + " AS text) AS " + CASTS.get(table + "." + c) + ")"

@@ -28,7 +28,9 @@ final class LegacyValues {
                 }
             }
         }
-        throw new InvalidInputException(column, column + " " + (value == null ? "is missing" : "'" + value + "'")
-                + " is not one of the old app's values");
+        throw new InvalidInputException(
+                column,
+                column + " " + (value == null ? "is missing" : "'" + value + "'")
+                        + " is not one of the old app's values");
     }
 }

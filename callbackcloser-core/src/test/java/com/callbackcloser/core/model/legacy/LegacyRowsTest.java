@@ -76,7 +76,8 @@ class LegacyRowsTest {
     void anOutboundTextIsNeverLeftForTheOutbox() {
         Instant atTwilio = Instant.parse("2026-02-01T10:00:02Z");
         ImportedMessage sent = message("OUTBOUND", "SM1", "delivered", atTwilio).toOurs();
-        ImportedMessage failedLater = message("OUTBOUND", "SM2", "undelivered", null).toOurs();
+        ImportedMessage failedLater =
+                message("OUTBOUND", "SM2", "undelivered", null).toOurs();
         ImportedMessage neverSent = message("OUTBOUND", null, "failed", null).toOurs();
         ImportedMessage twimlAnswer = message("OUTBOUND", null, null, null).toOurs();
         ImportedMessage received = message("INBOUND", "SM3", "received", null).toOurs();
