@@ -130,6 +130,10 @@ public final class ImportLegacyCommand extends OperatorCommand {
         properties.setProperty("readOnly", "true");
         properties.setProperty("readOnlyMode", "always");
         properties.setProperty("ApplicationName", "callbackcloser import-legacy");
+        if (from.isPooler() && !from.jdbcUrl().contains("prepareThreshold=")) {
+            // As for DATABASE_URL: a transaction-mode pooler may not have the driver's prepared statements.
+            properties.setProperty("prepareThreshold", "0");
+        }
         try {
             return DriverManager.getConnection(from.jdbcUrl(), properties);
         } catch (SQLException e) {

@@ -15,7 +15,11 @@ import java.time.temporal.ChronoUnit;
  * opted out, and a transcript with the texts the old app sent, received and answered as TwiML.
  */
 final class OldApp {
-    /** Whole seconds: Prisma keeps milliseconds, and the comparisons here are of instants. */
+    /**
+     * When the old app stopped, once for the test run: the seeded times and what the tests expect of them are
+     * relative to it. Whole seconds: Prisma keeps milliseconds, and the comparisons here are of instants.
+     */
+    @SuppressWarnings("TimeInStaticInitializer") // one fixed "now" for the whole run is the point
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     /** The start of this month in the plans' zone: where the quota's period begins. */
     static final Instant MONTH_START =

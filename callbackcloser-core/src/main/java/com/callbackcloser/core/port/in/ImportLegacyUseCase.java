@@ -6,6 +6,8 @@ import com.callbackcloser.core.model.legacy.ImportReport;
 public interface ImportLegacyUseCase {
 
     /**
+     * Imports what is not here yet and reports every old row: imported, already there, or skipped and why.
+     *
      * @throws LegacyImportRefusedException before anything is written, when the source is not the old app's
      *     database or ours is not migrated
      */
