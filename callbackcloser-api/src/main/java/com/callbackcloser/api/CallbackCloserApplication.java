@@ -4,6 +4,7 @@ import com.callbackcloser.api.cli.ApiKeyCommand;
 import com.callbackcloser.api.cli.BillingCommand;
 import com.callbackcloser.api.cli.BusinessCommand;
 import com.callbackcloser.api.cli.CheckCommand;
+import com.callbackcloser.api.cli.ImportLegacyCommand;
 import com.callbackcloser.api.cli.LeadCommand;
 import com.callbackcloser.api.cli.RestoreDrillCommand;
 import com.callbackcloser.api.cli.SmokeCommand;
@@ -146,6 +147,7 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         bootstrap.addCommand(new WebhooksCommand());
         bootstrap.addCommand(new SmokeCommand());
         bootstrap.addCommand(new RestoreDrillCommand());
+        bootstrap.addCommand(new ImportLegacyCommand());
     }
 
     @Override

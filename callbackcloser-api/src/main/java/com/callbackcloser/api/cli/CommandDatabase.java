@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 final class CommandDatabase implements AutoCloseable {
     private final DatabaseConnector connector;
     private final ManagedDataSource dataSource;
+    private final Jdbi jdbi;
     private final TransactionRunner transactions;
 
     CommandDatabase(CallbackCloserConfiguration config) throws Exception {
@@ -20,11 +21,16 @@ final class CommandDatabase implements AutoCloseable {
         config.getDatabase().asSingleConnectionPool();
         this.dataSource = config.getDatabase().build(new MetricRegistry(), "cli");
         this.dataSource.start();
-        this.transactions = new JdbiTransactionRunner(JdbiSetup.configure(Jdbi.create(dataSource)));
+        this.jdbi = JdbiSetup.configure(Jdbi.create(dataSource));
+        this.transactions = new JdbiTransactionRunner(jdbi);
     }
 
     TransactionRunner transactions() {
         return transactions;
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
     }
 
     @Override
