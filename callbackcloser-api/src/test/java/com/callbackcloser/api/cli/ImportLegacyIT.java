@@ -307,15 +307,36 @@ class ImportLegacyIT {
         assertThat(sms.statusCode()).isEqualTo(200);
         assertThat(sms.body()).contains("<Message>");
 
-        // Stripe, on the endpoint the old app registered: an event older than the old app's last change is stale,
-        // a new one applies, found by the Stripe customer (its metadata holds the old app's id, not ours).
-        long stale = OldApp.DORMANT_CANCELED_AT.minus(Duration.ofDays(1)).getEpochSecond();
-        assertThat(stripe(subscriptionUpdated("active", stale)).statusCode()).isEqualTo(200);
+        // Stripe, on the endpoint the old app registered. The subscription's metadata holds the old app's id, not
+        // ours, so the business is found by its Stripe customer; its state is what Stripe says, not the event.
+        STRIPE.hasSubscription("sub_dormant", "cus_dormant", "canceled", StripeFake.PRICE_STARTER, OldApp.DORMANT);
+        assertThat(stripe(subscriptionUpdated("active", Instant.now().getEpochSecond()))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(dormantStatus()).isEqualTo("CANCELED");
+        STRIPE.hasSubscription("sub_dormant", "cus_dormant", "active", StripeFake.PRICE_STARTER, OldApp.DORMANT);
         assertThat(stripe(subscriptionUpdated("active", Instant.now().getEpochSecond()))
                         .statusCode())
                 .isEqualTo(200);
         assertThat(dormantStatus()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void retryingFailedTextsNeverResendsWhatTheOldAppFailedToSend() throws Exception {
+        HttpResponse<String> retry = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SERVICE.app.getAdminPort()
+                                + "/tasks/retry-failed-messages?since=2000-01-01T00:00:00Z"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+        assertThat(strings(
+                        "SELECT delivery_state FROM messages WHERE business_id = :id AND direction = 'OUTBOUND'"
+                                + " AND id IN (SELECT target_id FROM legacy_imports WHERE legacy_table = 'Message')"
+                                + " AND twilio_status = 'failed'",
+                        ours("Business", OldApp.PLUMBER)))
+                .containsExactly("FAILED");
     }
 
     @Test

@@ -275,12 +275,18 @@ public interface OutboxDao {
             @Bind("stuckBefore") Instant stuckBefore,
             @Bind("failedSince") Instant failedSince);
 
+    /**
+     * Never a text imported from the old app: it failed there, maybe months ago, and sending it now would text a
+     * caller out of the blue.
+     */
     @SqlUpdate("""
             UPDATE messages
                SET delivery_state = 'QUEUED', next_attempt_at = :now, attempts = 0, updated_at = :now
              WHERE delivery_state = 'FAILED'
                AND (CAST(:id AS uuid) IS NULL OR id = :id)
                AND (CAST(:since AS timestamptz) IS NULL OR updated_at >= :since)
+               AND NOT EXISTS (SELECT 1 FROM legacy_imports imported
+                                WHERE imported.legacy_table = 'Message' AND imported.target_id = messages.id)
             """)
     int requeueFailed(@Bind("id") UUID id, @Bind("since") Instant since, @Bind("now") Instant now);
 }
