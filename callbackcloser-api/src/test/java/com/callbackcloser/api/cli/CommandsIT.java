@@ -109,7 +109,9 @@ class CommandsIT {
                 List.of("billing", "checkout", config, "--business", business, "--plan", "starter"),
                 List.of("billing", "portal", config, "--business", business),
                 List.of("api-key", "create", config, "--subject", "owner_1"),
-                List.of("restore-drill", config));
+                List.of("restore-drill", config),
+                // Refused before it opens the old app's database too.
+                List.of("import-legacy", config, "--from", empty.jdbcUrl(), "--dry-run"));
 
         for (List<String> command : commands) {
             Outcome outcome = runCapturing(command.toArray(String[]::new));
