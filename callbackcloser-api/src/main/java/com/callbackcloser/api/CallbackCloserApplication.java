@@ -3,6 +3,7 @@ package com.callbackcloser.api;
 import com.callbackcloser.api.cli.ApiKeyCommand;
 import com.callbackcloser.api.cli.BillingCommand;
 import com.callbackcloser.api.cli.BusinessCommand;
+import com.callbackcloser.api.cli.CallbackCloserServerCommand;
 import com.callbackcloser.api.cli.CheckCommand;
 import com.callbackcloser.api.cli.ImportLegacyCommand;
 import com.callbackcloser.api.cli.LeadCommand;
@@ -19,6 +20,7 @@ import com.callbackcloser.api.config.ProductionRules;
 import com.callbackcloser.api.config.StripeConfiguration;
 import com.callbackcloser.api.config.TwilioConfiguration;
 import com.callbackcloser.api.db.DatabaseConnector;
+import com.callbackcloser.api.db.DatabaseNotMigratedException;
 import com.callbackcloser.api.health.WebhookHealthCheck;
 import com.callbackcloser.api.http.ContentTypeQualityFilter;
 import com.callbackcloser.api.metrics.Decisions;
@@ -78,7 +80,6 @@ import com.twilio.http.TwilioRestClient;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
-import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.PooledDataSourceFactory;
@@ -86,12 +87,14 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import jakarta.servlet.DispatcherType;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +125,7 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
     /** Dropwizard's own {@code check} only validates; ours also applies the production rules. */
     @Override
     protected void addDefaultCommands(Bootstrap<CallbackCloserConfiguration> bootstrap) {
-        bootstrap.addCommand(new ServerCommand<>(this));
+        bootstrap.addCommand(new CallbackCloserServerCommand(this));
     }
 
     @Override
@@ -164,6 +167,7 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
         DatabaseConnector database = DatabaseConnector.forService(config);
         environment.lifecycle().manage(database);
         Jdbi jdbi = JdbiSetup.configure(new JdbiFactory().build(environment, config.getDatabase(), "postgresql"));
+        requireMigratedSchema(jdbi);
         TransactionRunner transactions = new JdbiTransactionRunner(jdbi);
 
         environment
@@ -328,6 +332,19 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
                         decisions,
                         limiter,
                         config.getRateLimits()));
+    }
+
+    /**
+     * A server on a database without this version's tables would fail every request: it refuses to start, saying
+     * "run db migrate first". A database that does not answer yet is no reason to refuse: the pool connects when
+     * it is back, and the schema health check says what it finds then.
+     */
+    private static void requireMigratedSchema(Jdbi jdbi) {
+        try {
+            jdbi.useHandle(handle -> DatabaseNotMigratedException.requireMigrated(handle.getConnection()));
+        } catch (ConnectionException | SQLException e) {
+            LOG.warn("event=startup decision=schema_not_checked error=\"{}\"", e.getMessage());
+        }
     }
 
     private static void refuseUnsafeProductionStart(CallbackCloserConfiguration config) {

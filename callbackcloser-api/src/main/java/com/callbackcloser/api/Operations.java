@@ -26,9 +26,14 @@ import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.DispatcherType;
+import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.Jdbi;
@@ -72,9 +77,8 @@ final class Operations {
                 .addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
                 .addMapping("/prometheus");
 
-        AlertConfiguration alerts = config.getAlerts();
-        if (!alerts.getWebhookUrl().isBlank()) {
-            manageAlerts(environment, alerts);
+        if (!config.getAlerts().getWebhookUrl().isBlank()) {
+            manageAlerts(environment, config, clock);
         }
     }
 
@@ -128,13 +132,19 @@ final class Operations {
         metrics.gauge("callbackcloser.outbox." + name, () -> () -> value.applyAsLong(stats.getValue()));
     }
 
-    private static void manageAlerts(Environment environment, AlertConfiguration alerts) {
+    private static void manageAlerts(Environment environment, CallbackCloserConfiguration config, Clock clock) {
+        AlertConfiguration alerts = config.getAlerts();
         AlertWebhookAppender appender = new AlertWebhookAppender(
-                alerts.getWebhookUrl(),
-                alerts.getWebhookToken(),
-                alerts.getTimeout().toJavaDuration(),
-                alerts.getQueueSize(),
-                environment.getObjectMapper());
+                new AlertWebhookAppender.Settings(
+                        alerts.getWebhookUrl(),
+                        alerts.getWebhookToken(),
+                        alerts.getTimeout().toJavaDuration(),
+                        alerts.getQueueSize(),
+                        alerts.getRepeatInterval().toJavaDuration(),
+                        environmentLabel(config),
+                        secrets(config)),
+                environment.getObjectMapper(),
+                clock);
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         appender.setContext(root.getLoggerContext());
         environment.lifecycle().manage(new Managed() {
@@ -150,5 +160,35 @@ final class Operations {
                 appender.stop();
             }
         });
+    }
+
+    /** "production callbacks.example.com": which deployment, as staging and production both run APP_ENV=production. */
+    private static String environmentLabel(CallbackCloserConfiguration config) {
+        String env = config.getAppEnv().name().toLowerCase(Locale.ROOT);
+        try {
+            String host = URI.create(config.getAppUrl()).getHost();
+            return host == null ? env : env + " " + host;
+        } catch (IllegalArgumentException e) {
+            return env;
+        }
+    }
+
+    /** Every configured secret, to be blanked out of alert text wherever it appears. */
+    private static List<String> secrets(CallbackCloserConfiguration config) {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(config.getTwilio().getAuthToken());
+        secrets.add(config.getTwilio().getPreviousAuthToken());
+        secrets.add(config.getTwilio().getWebhookAuthToken());
+        secrets.addAll(
+                Arrays.asList(Objects.requireNonNullElse(config.getTwilio().getPreviousWebhookAuthTokens(), "")
+                        .split(",")));
+        secrets.add(config.getStripe().getSecretKey());
+        secrets.add(config.getStripe().getWebhookSecret());
+        secrets.add(config.getAlerts().getWebhookToken());
+        // A Slack webhook URL is itself the credential to post to the channel.
+        secrets.add(config.getAlerts().getWebhookUrl());
+        secrets.add(config.getDatabase().getPassword());
+        secrets.add(config.getAdminAccess().getToken());
+        return secrets;
     }
 }

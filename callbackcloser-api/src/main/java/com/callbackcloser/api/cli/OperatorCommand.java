@@ -1,6 +1,7 @@
 package com.callbackcloser.api.cli;
 
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
+import com.callbackcloser.api.db.DatabaseNotMigratedException;
 import com.callbackcloser.core.model.RefusedException;
 import com.callbackcloser.core.port.out.DuplicateKeyException;
 import com.callbackcloser.core.port.out.ExternalServiceException;
@@ -9,8 +10,8 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import net.sourceforge.argparse4j.inf.Namespace;
 
 /**
- * An operator's command: a refusal the operator can act on (bad input, unknown business, Stripe saying no) is
- * one line on stderr, not a stack trace; anything unexpected still prints its trace. Either way the exit
+ * An operator's command: a refusal the operator can act on (bad input, unknown business, Stripe saying no, a
+ * database that was never migrated) is one line on stderr, not a stack trace; anything unexpected still prints its trace. Either way the exit
  * status is non-zero.
  */
 abstract class OperatorCommand extends ConfiguredCommand<CallbackCloserConfiguration> {
@@ -21,7 +22,9 @@ abstract class OperatorCommand extends ConfiguredCommand<CallbackCloserConfigura
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof IllegalArgumentException
+        if (e instanceof DatabaseNotMigratedException notMigrated) {
+            cli.getStdErr().println("error: " + notMigrated.instruction(namespace.getString("file")));
+        } else if (e instanceof IllegalArgumentException
                 || e instanceof CommandFailedException
                 || e instanceof RefusedException
                 || e instanceof ExternalServiceException

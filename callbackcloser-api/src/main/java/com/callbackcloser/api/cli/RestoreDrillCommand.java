@@ -8,6 +8,7 @@ import com.callbackcloser.api.backup.TableCounts;
 import com.callbackcloser.api.config.CallbackCloserConfiguration;
 import com.callbackcloser.api.config.DatabaseConfiguration;
 import com.callbackcloser.api.db.DatabaseConnector;
+import com.callbackcloser.api.db.DatabaseNotMigratedException;
 import com.callbackcloser.api.db.PostgresUrl;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
@@ -86,6 +87,10 @@ public final class RestoreDrillCommand extends OperatorCommand {
         Path work = Files.createTempDirectory("callbackcloser-restore-drill");
         try {
             DatabaseConfiguration database = config.getDatabase();
+            try (Connection connection = DatabaseConnector.openDirect(database)) {
+                // A drill of a database without the service's tables proves nothing and fails late.
+                DatabaseNotMigratedException.requireMigrated(connection);
+            }
             LibpqTarget source = LibpqTarget.fromJdbc(database.getUrl(), database.getUser(), database.getPassword());
             LibpqTarget target = targetUrl == null ? scratchOn(source) : explicitTarget(targetUrl, source);
             Path pgpass = writePgpass(work, source, target);

@@ -2,9 +2,11 @@ package com.callbackcloser.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 
 /** Where application errors are posted (e.g. a Slack or PagerDuty webhook); empty URL: nowhere. */
 public class AlertConfiguration {
@@ -17,6 +19,10 @@ public class AlertConfiguration {
     @Min(1)
     @Max(10_000)
     private int queueSize = 256;
+    /** The same error (logger, exception class, message template) is posted at most once per this interval. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration repeatInterval = Duration.minutes(1);
 
     @JsonProperty
     public String getWebhookUrl() {
@@ -56,5 +62,15 @@ public class AlertConfiguration {
     @JsonProperty
     public void setQueueSize(int queueSize) {
         this.queueSize = queueSize;
+    }
+
+    @JsonProperty
+    public Duration getRepeatInterval() {
+        return repeatInterval;
+    }
+
+    @JsonProperty
+    public void setRepeatInterval(Duration repeatInterval) {
+        this.repeatInterval = repeatInterval;
     }
 }

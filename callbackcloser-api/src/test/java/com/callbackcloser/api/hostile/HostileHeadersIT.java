@@ -1,8 +1,11 @@
 package com.callbackcloser.api.hostile;
 
+import static com.callbackcloser.api.testing.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callbackcloser.api.hostile.Forms.Param;
+import com.callbackcloser.api.testing.Gen;
+import com.callbackcloser.api.testing.Property;
 import com.callbackcloser.api.testing.StripeFake;
 import com.callbackcloser.api.testing.StripeSignature;
 import com.callbackcloser.api.testing.TwilioFake;
@@ -13,18 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Header values no client should send: tens of kilobytes of signature, credential or correlation id, control
@@ -41,7 +36,7 @@ class HostileHeadersIT {
     private static HostileService service;
     private static Sentinel sentinel;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         stripe = new StripeFake();
         service = HostileService.start(
@@ -51,13 +46,13 @@ class HostileHeadersIT {
         sentinel = Sentinel.plant(service.service);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         service.stop();
         stripe.close();
     }
 
-    @AfterProperty
+    @AfterEach
     void healthyAndTheSentinelUntouched() {
         service.assertHealthy();
         sentinel.assertUnchanged();
@@ -72,36 +67,55 @@ class HostileHeadersIT {
         NOWHERE
     }
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-    void aCorrelationIdIsEchoedOnlyWhenSane(
-            @ForAll Target target, @ForAll("correlationIds") String id, @ForAll boolean asRequestId) {
-        RawHttp.Request request = request(target, Map.of(asRequestId ? "X-Request-Id" : "X-Correlation-Id", id));
-        RawHttp.Answer answer = service.send(request);
-        answeredWithoutA5xx(target, request, answer);
-        Statistics.label("status").collect(target, answer.status());
-        if (answer.status() == 400 && answer.header("X-Correlation-Id").isEmpty()) {
-            return; // Jetty refused the header line itself (a control character): nothing reached our filter
-        }
-        String echoed = answer.header("X-Correlation-Id").orElseThrow();
-        String sent = id.strip();
-        if (SANE_ID.matcher(sent).matches()) {
-            assertThat(echoed).as(answer.describe()).isEqualTo(sent);
-        } else {
-            assertThat(echoed).as(answer.describe()).matches(UUID_FORMAT);
-        }
+    /** A correlation id, sent as X-Request-Id or X-Correlation-Id. */
+    record CorrelatedRequest(Target target, String id, boolean asRequestId) {}
+
+    @Test
+    void aCorrelationIdIsEchoedOnlyWhenSane() {
+        Gen<Target> targets = Gen.of(Target.class);
+        Gen<String> ids = correlationIds();
+        Gen<Boolean> asRequestId = Gen.booleans();
+        Gen<CorrelatedRequest> requests =
+                random -> new CorrelatedRequest(targets.next(random), ids.next(random), asRequestId.next(random));
+        Property.tries(300).forAll(requests, (sent, tally) -> {
+            RawHttp.Request request =
+                    request(sent.target(), Map.of(sent.asRequestId() ? "X-Request-Id" : "X-Correlation-Id", sent.id()));
+            RawHttp.Answer answer = service.send(request);
+            answeredWithoutA5xx(sent.target(), request, answer);
+            tally.collect("status", sent.target(), answer.status());
+            if (answer.status() == 400 && answer.header("X-Correlation-Id").isEmpty()) {
+                return; // Jetty refused the header line itself (a control character): nothing reached our filter
+            }
+            String echoed = answer.header("X-Correlation-Id").orElseThrow();
+            String stripped = sent.id().strip();
+            if (SANE_ID.matcher(stripped).matches()) {
+                assertThat(echoed).as(answer.describe()).isEqualTo(stripped);
+            } else {
+                assertThat(echoed).as(answer.describe()).matches(UUID_FORMAT);
+            }
+        });
     }
 
-    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
-    void anyHeaderValueGetsA4xxOrTwiml(
-            @ForAll Target target, @ForAll("headerNames") String name, @ForAll("headerValues") String value) {
-        RawHttp.Request request = request(target, Map.of(name, value));
-        RawHttp.Answer answer = service.send(request);
-        answeredWithoutA5xx(target, request, answer);
-        Statistics.label("status").collect(answer.status());
-        assertThat(answer.headers()).as(answer.describe()).doesNotContainKey("x-injected");
+    /** One extra header on a request to the target. */
+    record ExtraHeader(Target target, String name, String value) {}
+
+    @Test
+    void anyHeaderValueGetsA4xxOrTwiml() {
+        Gen<Target> targets = Gen.of(Target.class);
+        Gen<String> names = headerNames();
+        Gen<String> values = headerValues();
+        Gen<ExtraHeader> headers =
+                random -> new ExtraHeader(targets.next(random), names.next(random), values.next(random));
+        Property.tries(200).forAll(headers, (extra, tally) -> {
+            RawHttp.Request request = request(extra.target(), Map.of(extra.name(), extra.value()));
+            RawHttp.Answer answer = service.send(request);
+            answeredWithoutA5xx(extra.target(), request, answer);
+            tally.collect("status", answer.status());
+            assertThat(answer.headers()).as(answer.describe()).doesNotContainKey("x-injected");
+        });
     }
 
-    @Example
+    @Test
     void sixtyFourKilobytesInAnyHeaderIs431AndNothingEchoed() {
         String huge = "A".repeat(64 * 1024);
         for (Target target : Target.values()) {
@@ -125,7 +139,7 @@ class HostileHeadersIT {
         }
     }
 
-    @Example
+    @Test
     void justUnderJettysLimitTheApplicationAnswersAndEchoesNoInsaneId() {
         String big = "A".repeat(7_000);
         for (Target target : Target.values()) {
@@ -145,7 +159,7 @@ class HostileHeadersIT {
         }
     }
 
-    @Example
+    @Test
     void aQualityThatIsNotOneIsABadRequestWhereverItIs() {
         for (Target target : Target.values()) {
             for (Map<String, String> headers : List.<Map<String, String>>of(
@@ -160,7 +174,7 @@ class HostileHeadersIT {
         }
     }
 
-    @Example
+    @Test
     void aThousandHeadersAre431() {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 0; i < 1_000; i++) {
@@ -230,40 +244,20 @@ class HostileHeadersIT {
     }
 
     /** Sane ids, and ones too long, with characters outside the token set, controls, bytes that are not ASCII. */
-    @Provide
-    Arbitrary<String> correlationIds() {
-        Arbitrary<String> sane = Arbitraries.strings()
-                .withChars("ABCXYZabcxyz0189._:@/+=-")
-                .ofMinLength(1)
-                .ofMaxLength(128);
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, sane),
-                Tuple.of(1, sane.map(s -> "  " + s + " ")),
-                Tuple.of(
-                        1,
-                        Arbitraries.strings()
-                                .withChars("abc0189-")
-                                .ofMinLength(129)
-                                .ofMaxLength(7_000)),
-                Tuple.of(2, Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(200)),
-                Tuple.of(
-                        1,
-                        Arbitraries.strings()
-                                .withCharRange('\u0080', '\u00ff')
-                                .ofMinLength(1)
-                                .ofMaxLength(40)),
-                Tuple.of(
-                        1,
-                        Arbitraries.strings()
-                                .withCharRange('\u0000', '\u001f')
-                                .ofMinLength(1)
-                                .ofMaxLength(5)),
-                Tuple.of(1, Arbitraries.of("", " ", "\t", "req-1\u0000", "<script>", "id; drop", "%0d%0a", "a,b")));
+    private static Gen<String> correlationIds() {
+        Gen<String> sane = Gen.strings(Gen.charsOf("ABCXYZabcxyz0189._:@/+=-"), 1, 128);
+        return Gen.frequency(
+                weight(3, sane),
+                weight(1, sane.map(s -> "  " + s + " ")),
+                weight(1, Gen.strings(Gen.charsOf("abc0189-"), 129, 7_000)),
+                weight(2, Gen.strings(Gen.chars(' ', '~'), 0, 200)),
+                weight(1, Gen.strings(Gen.chars('\u0080', '\u00ff'), 1, 40)),
+                weight(1, Gen.strings(Gen.chars('\u0000', '\u001f'), 1, 5)),
+                weight(1, Gen.of("", " ", "\t", "req-1\u0000", "<script>", "id; drop", "%0d%0a", "a,b")));
     }
 
-    @Provide
-    Arbitrary<String> headerNames() {
-        return Arbitraries.of(
+    private static Gen<String> headerNames() {
+        return Gen.of(
                 "X-Twilio-Signature",
                 "X-Correlation-Id",
                 "X-Request-Id",
@@ -289,22 +283,14 @@ class HostileHeadersIT {
      * Values as bytes (each char below 256 is sent as that byte): long ones, controls, bytes that are not ASCII,
      * and a line break followed by a header of the attacker's own.
      */
-    @Provide
-    Arbitrary<String> headerValues() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(300)),
-                Tuple.of(
-                        1,
-                        Arbitraries.strings()
-                                .withCharRange(' ', '~')
-                                .ofMinLength(5_000)
-                                .ofMaxLength(7_500)),
-                Tuple.of(
-                        1,
-                        Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(100)),
-                Tuple.of(
+    private static Gen<String> headerValues() {
+        return Gen.frequency(
+                weight(2, Gen.strings(Gen.chars(' ', '~'), 0, 300)),
+                weight(1, Gen.strings(Gen.chars(' ', '~'), 5_000, 7_500)),
+                weight(1, Gen.strings(Gen.chars('\u0000', '\u00ff'), 0, 100)),
+                weight(
                         2,
-                        Arbitraries.of(
+                        Gen.of(
                                 "",
                                 "gzip, chunked",
                                 "chunked",

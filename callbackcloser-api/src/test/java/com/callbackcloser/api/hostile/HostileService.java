@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real service (embedded PostgreSQL, Twilio fake, signature validation on) for a jqwik container, which
- * runs no JUnit extensions: started in {@code @BeforeContainer}, stopped in {@code @AfterContainer}.
+ * The real service (embedded PostgreSQL, Twilio fake, signature validation on), one per test class: started in
+ * {@code @BeforeAll}, stopped in {@code @AfterAll}, shared by every try of the class's properties.
  *
  * <p>The rate limits are raised out of the way: a barrage from one address would otherwise be answered 429
  * after a few dozen requests, and the parsers behind the limiter would never see the rest.

@@ -1,9 +1,9 @@
 package com.callbackcloser.api.hostile;
 
+import static com.callbackcloser.api.testing.Gen.weight;
+
+import com.callbackcloser.api.testing.Gen;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
 
 /**
  * Text a fuzzer, a broken carrier or an attacker might send: every plane of Unicode (never a lone surrogate,
@@ -55,46 +55,53 @@ final class HostileText {
             // An odd offset, so that cutting it to an even length splits a surrogate pair.
             "a" + "\ud83d\udd27".repeat(150));
 
+    /** A to Z, a to z, 0 to 9. */
+    static final Gen<Character> ALPHANUMERIC =
+            Gen.charsOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
     private HostileText() {}
 
     /** Any text, weighted towards the short and the strange. */
-    static Arbitrary<String> strings() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, text(0, 30)),
-                Tuple.of(2, Arbitraries.of(SPECIMENS)),
-                Tuple.of(2, Arbitraries.strings().alpha().numeric().ofMaxLength(40)),
-                Tuple.of(1, text(200, 2_000)),
-                Tuple.of(1, text(5_000, 12_000)));
+    static Gen<String> strings() {
+        return Gen.frequency(
+                weight(3, text(0, 30)),
+                weight(2, Gen.of(SPECIMENS)),
+                weight(2, Gen.strings(ALPHANUMERIC, 0, 40)),
+                weight(1, text(200, 2_000)),
+                weight(1, text(5_000, 12_000)));
     }
 
     /** Strings of code points between the lengths given, from every range that tends to break things. */
-    static Arbitrary<String> text(int minLength, int maxLength) {
-        return codePoints().list().ofMinSize(minLength).ofMaxSize(maxLength).map(HostileText::fromCodePoints);
+    static Gen<String> text(int minLength, int maxLength) {
+        Gen<Integer> codePoints = codePoints();
+        return random -> {
+            int length = Gen.size(random, minLength, maxLength);
+            StringBuilder text = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                text.appendCodePoint(codePoints.next(random));
+            }
+            return text.toString();
+        };
     }
 
     /** High-entropy printable ASCII, which no compression shrinks: for values that end up in an index. */
-    static Arbitrary<String> incompressible(int minLength, int maxLength) {
-        return Arbitraries.strings().alpha().numeric().ofMinLength(minLength).ofMaxLength(maxLength);
+    static Gen<String> incompressible(int minLength, int maxLength) {
+        return Gen.strings(ALPHANUMERIC, minLength, maxLength);
     }
 
-    static Arbitrary<Integer> codePoints() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.integers().between(0x20, 0x7e)),
+    static Gen<Integer> codePoints() {
+        return Gen.frequency(
+                weight(6, Gen.ints(0x20, 0x7e)),
                 // NUL has its own specimens: everywhere, it would drown every other case in the same refusal.
-                Tuple.of(2, Arbitraries.integers().between(0x01, 0x1f)),
-                Tuple.of(1, Arbitraries.of(0x7f, 0x80, 0x85, 0x9f, 0xa0, 0xad)),
-                Tuple.of(2, Arbitraries.integers().between(0xa1, 0x07ff)),
-                Tuple.of(1, Arbitraries.integers().between(0x0590, 0x06ff)),
-                Tuple.of(1, Arbitraries.of(0x200b, 0x200d, 0x200e, 0x200f, 0x202a, 0x202e, 0x2066, 0x2069, 0x2028)),
-                Tuple.of(1, Arbitraries.integers().between(0x0800, 0xd7ff)),
-                Tuple.of(1, Arbitraries.integers().between(0xe000, 0xffff)),
-                Tuple.of(2, Arbitraries.integers().between(0x1f300, 0x1faff)),
-                Tuple.of(1, Arbitraries.integers().between(0x10000, 0x10ffff)));
-    }
-
-    static String fromCodePoints(List<Integer> codePoints) {
-        StringBuilder text = new StringBuilder(codePoints.size());
-        codePoints.forEach(text::appendCodePoint);
-        return text.toString();
+                weight(2, Gen.ints(0x01, 0x1f)),
+                weight(1, Gen.of(0x7f, 0x80, 0x85, 0x9f, 0xa0, 0xad)),
+                weight(2, Gen.ints(0xa1, 0x07ff)),
+                weight(1, Gen.ints(0x0590, 0x06ff)),
+                weight(1, Gen.of(0x200b, 0x200d, 0x200e, 0x200f, 0x202a, 0x202e, 0x2066, 0x2069, 0x2028)),
+                // Never a lone surrogate: no UTF-8 encoder can send one (the pure properties add them).
+                weight(1, Gen.ints(0x0800, 0xd7ff)),
+                weight(1, Gen.ints(0xe000, 0xffff)),
+                weight(2, Gen.ints(0x1f300, 0x1faff)),
+                weight(1, Gen.ints(0x10000, 0x10ffff)));
     }
 }

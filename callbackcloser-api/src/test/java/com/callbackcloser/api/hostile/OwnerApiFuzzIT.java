@@ -1,11 +1,14 @@
 package com.callbackcloser.api.hostile;
 
+import static com.callbackcloser.api.testing.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callbackcloser.api.hostile.Forms.Param;
 import com.callbackcloser.api.testing.Eventually;
+import com.callbackcloser.api.testing.Gen;
 import com.callbackcloser.api.testing.JwtIssuer;
 import com.callbackcloser.api.testing.OwnerApiClient;
+import com.callbackcloser.api.testing.Property;
 import com.callbackcloser.api.testing.StripeFake;
 import com.callbackcloser.api.testing.TwilioFake;
 import com.callbackcloser.db.testing.TestBusinesses;
@@ -22,19 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 /**
@@ -56,7 +50,7 @@ class OwnerApiFuzzIT {
     private static String targetNumber;
     private static String lead;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         idp = new JwtIssuer();
         stripe = new StripeFake();
@@ -94,14 +88,14 @@ class OwnerApiFuzzIT {
         lead = insertLead();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         service.stop();
         stripe.close();
         idp.close();
     }
 
-    @AfterProperty
+    @AfterEach
     void healthyAndTheSentinelUntouched() {
         service.assertHealthy();
         sentinel.assertUnchanged();
@@ -117,35 +111,52 @@ class OwnerApiFuzzIT {
         }
     }
 
-    @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
-    void hostileBodiesGetA2xxOrA4xxWithTheErrorJson(@ForAll("calls") Call call, @ForAll boolean withApiKey) {
-        RawHttp.Request request = request(call, "Bearer " + (withApiKey ? apiKey : jwt));
-        RawHttp.Answer answer = service.send(request);
-        if (call.odd()) {
-            Verdicts.ownerAnswerToAnOddRequest(request, answer);
-        } else {
-            Verdicts.ownerAnswer(request, answer);
-        }
-        Statistics.label("status").collect(call.method() + " " + route(call.path()) + " " + answer.status());
-        if (answer.status() / 100 == 2 && call.path().equals("/api/businesses/" + target)) {
-            helpStillAnswersWithWellFormedTwiml();
-        }
+    /** A call with the API key or the JWT. */
+    record Authenticated(Call call, boolean withApiKey) {}
+
+    @Test
+    void hostileBodiesGetA2xxOrA4xxWithTheErrorJson() {
+        Gen<Call> calls = calls();
+        Gen<Boolean> withApiKey = Gen.booleans();
+        Property.tries(400)
+                .forAll(random -> new Authenticated(calls.next(random), withApiKey.next(random)), (sent, tally) -> {
+                    Call call = sent.call();
+                    RawHttp.Request request = request(call, "Bearer " + (sent.withApiKey() ? apiKey : jwt));
+                    RawHttp.Answer answer = service.send(request);
+                    if (call.odd()) {
+                        Verdicts.ownerAnswerToAnOddRequest(request, answer);
+                    } else {
+                        Verdicts.ownerAnswer(request, answer);
+                    }
+                    tally.collect("status", call.method(), route(call.path()), answer.status());
+                    if (answer.status() / 100 == 2 && call.path().equals("/api/businesses/" + target)) {
+                        helpStillAnswersWithWellFormedTwiml();
+                    }
+                });
     }
 
-    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
-    void hostileCredentialsGet401WithTheErrorJson(
-            @ForAll("calls") Call call, @ForAll("credentials") Optional<String> authorization) {
-        RawHttp.Request request = request(call, authorization.orElse(null));
-        RawHttp.Answer answer = service.send(request);
-        if (call.odd() || answer.status() == 431) {
-            Verdicts.ownerAnswerToAnOddRequest(request, answer);
-        } else {
-            Verdicts.jsonError(request, answer);
-        }
-        assertThat(answer.status()).as(answer.describe()).isIn(400, 401, 404, 405, 414, 415, 431);
+    /** A call with a hostile Authorization header, or none. */
+    record Unauthenticated(Call call, Optional<String> authorization) {}
+
+    @Test
+    void hostileCredentialsGet401WithTheErrorJson() {
+        Gen<Call> calls = calls();
+        Gen<Optional<String>> credentials = credentials();
+        Property.tries(100)
+                .forAll(random -> new Unauthenticated(calls.next(random), credentials.next(random)), sent -> {
+                    RawHttp.Request request =
+                            request(sent.call(), sent.authorization().orElse(null));
+                    RawHttp.Answer answer = service.send(request);
+                    if (sent.call().odd() || answer.status() == 431) {
+                        Verdicts.ownerAnswerToAnOddRequest(request, answer);
+                    } else {
+                        Verdicts.jsonError(request, answer);
+                    }
+                    assertThat(answer.status()).as(answer.describe()).isIn(400, 401, 404, 405, 414, 415, 431);
+                });
     }
 
-    @Example
+    @Test
     void aTwoMegabyteBodyIsRefusedOrReadNot500() {
         ObjectNode body = NODES.objectNode().put("name", "x".repeat(2 << 20));
         for (Call call : List.of(
@@ -158,7 +169,7 @@ class OwnerApiFuzzIT {
         }
     }
 
-    @Example
+    @Test
     void deeplyNestedJsonIsABadRequest() {
         String nested = "[".repeat(100_000) + "]".repeat(100_000);
         RawHttp.Request request = request(
@@ -169,7 +180,7 @@ class OwnerApiFuzzIT {
         Verdicts.jsonError(request, answer);
     }
 
-    @Example
+    @Test
     void namesThatXmlCannotCarryAreRefusedOrQuotedSafely() {
         // As JSON text, so that an unpaired surrogate (which no UTF-8 encoder sends) arrives as an escape.
         for (String name : List.of(
@@ -269,24 +280,23 @@ class OwnerApiFuzzIT {
         });
     }
 
-    @Provide
-    Arbitrary<Call> calls() {
-        Arbitrary<String> business = json(Map.of(
+    private static Gen<Call> calls() {
+        Gen<String> business = json(Map.of(
                 "name", names(),
                 "forwardingNumber", phones(),
                 "notifyPhone", phones(),
                 "missedCallSeconds", numbers(),
                 "serviceLabels", labels(),
                 "timeZone", zones()));
-        Arbitrary<Call> bodies = Arbitraries.frequencyOf(
-                Tuple.of(4, business.map(b -> new Call("PATCH", "/api/businesses/" + target, b, "application/json"))),
-                Tuple.of(2, business.map(b -> new Call("POST", "/api/businesses", b, "application/json"))),
-                Tuple.of(
+        Gen<Call> bodies = Gen.frequency(
+                weight(4, business.map(b -> new Call("PATCH", "/api/businesses/" + target, b, "application/json"))),
+                weight(2, business.map(b -> new Call("POST", "/api/businesses", b, "application/json"))),
+                weight(
                         2,
                         json(Map.of("subject", names(), "role", enums("owner", "admin", "agent")))
                                 .map(b -> new Call(
                                         "POST", "/api/businesses/" + target + "/members", b, "application/json"))),
-                Tuple.of(
+                weight(
                         2,
                         json(Map.of("status", enums("new", "qualified", "contacted", "booked")))
                                 .map(b -> new Call(
@@ -294,16 +304,16 @@ class OwnerApiFuzzIT {
                                         "/api/businesses/" + target + "/leads/" + lead,
                                         b,
                                         "application/json"))),
-                Tuple.of(
+                weight(
                         2,
                         json(Map.of("name", names()))
                                 .map(b -> new Call("POST", "/api/api-keys", b, "application/json"))),
-                Tuple.of(
+                weight(
                         1,
-                        json(Map.of("areaCode", Arbitraries.oneOf(enums("415", "999", "41", "4155"), anyValue())))
+                        json(Map.of("areaCode", Gen.oneOf(enums("415", "999", "41", "4155"), anyValue())))
                                 .map(b -> new Call(
                                         "POST", "/api/businesses/" + target + "/phone-number", b, "application/json"))),
-                Tuple.of(
+                weight(
                         1,
                         json(Map.of("phoneNumberSid", anyValue()))
                                 .map(b -> new Call(
@@ -311,7 +321,7 @@ class OwnerApiFuzzIT {
                                         "/api/businesses/" + target + "/phone-number/connect",
                                         b,
                                         "application/json"))),
-                Tuple.of(
+                weight(
                         1,
                         json(Map.of("plan", enums("starter", "pro", "enterprise")))
                                 .map(b -> new Call(
@@ -319,39 +329,40 @@ class OwnerApiFuzzIT {
                                         "/api/businesses/" + target + "/billing/checkout",
                                         b,
                                         "application/json"))));
-        Arbitrary<Call> queries = Arbitraries.frequencyOf(
-                Tuple.of(
+        Gen<String> queryValue = queryValue();
+        Gen<String> dayValue = dayValue();
+        Gen<Call> queries = Gen.frequency(
+                weight(
                         2,
-                        Combinators.combine(queryValue(), queryValue(), queryValue())
-                                .as((status, limit, cursor) -> new Call(
-                                        "GET",
-                                        "/api/businesses/" + target + "/leads?status=" + status + "&limit=" + limit
-                                                + "&cursor=" + cursor,
-                                        null,
-                                        null))),
-                Tuple.of(
+                        random -> new Call(
+                                "GET",
+                                "/api/businesses/" + target + "/leads?status=" + queryValue.next(random) + "&limit="
+                                        + queryValue.next(random) + "&cursor=" + queryValue.next(random),
+                                null,
+                                null)),
+                weight(
                         1,
-                        Combinators.combine(queryValue(), queryValue())
-                                .as((before, limit) -> new Call(
-                                        "GET",
-                                        "/api/businesses/" + target + "/audit?before=" + before + "&limit=" + limit,
-                                        null,
-                                        null))),
-                Tuple.of(
+                        random -> new Call(
+                                "GET",
+                                "/api/businesses/" + target + "/audit?before=" + queryValue.next(random) + "&limit="
+                                        + queryValue.next(random),
+                                null,
+                                null)),
+                weight(
                         1,
-                        Combinators.combine(dayValue(), dayValue())
-                                .as((from, to) -> new Call(
-                                        "GET",
-                                        "/api/businesses/" + target + "/analytics?from=" + from + "&to=" + to,
-                                        null,
-                                        null))),
-                Tuple.of(
+                        random -> new Call(
+                                "GET",
+                                "/api/businesses/" + target + "/analytics?from=" + dayValue.next(random) + "&to="
+                                        + dayValue.next(random),
+                                null,
+                                null)),
+                weight(
                         1,
                         pathValue()
                                 .map(subject -> new Call(
                                         "DELETE", "/api/businesses/" + target + "/members/" + subject, null, null))),
-                Tuple.of(1, pathValue().map(id -> new Call("GET", "/api/businesses/" + id, null, null))),
-                Tuple.of(
+                weight(1, pathValue().map(id -> new Call("GET", "/api/businesses/" + id, null, null))),
+                weight(
                         1,
                         pathValue()
                                 .map(id -> new Call(
@@ -360,31 +371,45 @@ class OwnerApiFuzzIT {
                                         "{}",
                                         "application/json",
                                         true))));
-        Arbitrary<Call> oddTypes = Combinators.combine(business, contentTypes())
-                .as((b, type) -> new Call("PATCH", "/api/businesses/" + target, b, type.orElse(null)));
-        return Arbitraries.frequencyOf(Tuple.of(8, bodies), Tuple.of(3, queries), Tuple.of(1, oddTypes));
+        Gen<Optional<String>> contentTypes = contentTypes();
+        Gen<Call> oddTypes = random -> new Call(
+                "PATCH",
+                "/api/businesses/" + target,
+                business.next(random),
+                contentTypes.next(random).orElse(null));
+        return Gen.frequency(weight(8, bodies), weight(3, queries), weight(1, oddTypes));
     }
 
     /**
      * A JSON body: an object with some of the fields given (each of its own hostile kind) plus strays, or text
      * that only looks like JSON, or not even that.
      */
-    private static Arbitrary<String> json(Map<String, Arbitrary<JsonNode>> fields) {
-        List<Arbitrary<Optional<Tuple.Tuple2<String, JsonNode>>>> each = fields.entrySet().stream()
-                .map(field -> Arbitraries.frequencyOf(
-                        Tuple.of(3, field.getValue().map(v -> Optional.of(Tuple.of(field.getKey(), v)))),
-                        Tuple.of(1, Arbitraries.just(Optional.<Tuple.Tuple2<String, JsonNode>>empty()))))
-                .toList();
-        Arbitrary<String> object = Combinators.combine(each).as(present -> {
+    private static Gen<String> json(Map<String, Gen<JsonNode>> fields) {
+        // In the order of their names: a Map.of iterates in an order of its own in each JVM, and the same seed must
+        // make the same body in every run.
+        List<Map.Entry<String, Gen<JsonNode>>> each =
+                fields.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+        Gen<String> object = random -> {
             ObjectNode node = NODES.objectNode();
-            present.forEach(field -> field.ifPresent(f -> node.set(f.get1(), f.get2())));
+            for (Map.Entry<String, Gen<JsonNode>> field : each) {
+                // Three times in four the field is there.
+                if (random.nextInt(4) > 0) {
+                    node.set(field.getKey(), field.getValue().next(random));
+                }
+            }
             return node.toString();
-        });
-        Arbitrary<String> withStray = Combinators.combine(object, HostileText.strings(), anyValue())
-                .as((o, name, value) -> o.length() > 2
-                        ? o.substring(0, o.length() - 1) + "," + NODES.textNode(name) + ":" + value + "}"
-                        : "{" + NODES.textNode(name) + ":" + value + "}");
-        Arbitrary<String> broken = Arbitraries.of(
+        };
+        Gen<String> strayNames = HostileText.strings();
+        Gen<JsonNode> strayValues = anyValue();
+        Gen<String> withStray = random -> {
+            String o = object.next(random);
+            String name = strayNames.next(random);
+            JsonNode value = strayValues.next(random);
+            return o.length() > 2
+                    ? o.substring(0, o.length() - 1) + "," + NODES.textNode(name) + ":" + value + "}"
+                    : "{" + NODES.textNode(name) + ":" + value + "}";
+        };
+        Gen<String> broken = Gen.of(
                 "",
                 "{",
                 "}",
@@ -406,20 +431,20 @@ class OwnerApiFuzzIT {
                 "{\"name\":\"Acme\",\"name\":\"Other\"}",
                 "\ufeff{\"name\":\"Acme\"}",
                 "{\"name\":\"Acme\"} trailing");
-        Arbitrary<String> truncated = object.filter(o -> o.length() > 4).map(o -> o.substring(0, o.length() / 2));
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, object),
-                Tuple.of(2, withStray),
-                Tuple.of(2, broken),
-                Tuple.of(1, truncated),
-                Tuple.of(1, HostileText.strings()));
+        Gen<String> truncated = object.filter(o -> o.length() > 4).map(o -> o.substring(0, o.length() / 2));
+        return Gen.frequency(
+                weight(8, object),
+                weight(2, withStray),
+                weight(2, broken),
+                weight(1, truncated),
+                weight(1, HostileText.strings()));
     }
 
-    private static Arbitrary<JsonNode> names() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(
+    private static Gen<JsonNode> names() {
+        return Gen.frequency(
+                weight(
                         3,
-                        Arbitraries.of(
+                        Gen.of(
                                         "Acme Plumbing",
                                         "Zoë's Pipes 🔧",
                                         "שרברב",
@@ -429,74 +454,71 @@ class OwnerApiFuzzIT {
                                         "a",
                                         "ab")
                                 .map(NODES::textNode)),
-                Tuple.of(4, HostileText.strings().map(NODES::textNode)),
-                Tuple.of(1, HostileText.text(100, 130).map(NODES::textNode)),
-                Tuple.of(1, anyValue()));
+                weight(4, HostileText.strings().map(NODES::textNode)),
+                weight(1, HostileText.text(100, 130).map(NODES::textNode)),
+                weight(1, anyValue()));
     }
 
-    private static Arbitrary<JsonNode> phones() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(
+    private static Gen<JsonNode> phones() {
+        return Gen.frequency(
+                weight(
                         3,
-                        Arbitraries.of("+14155550199", "(415) 555-0198", "4155550177", "", " ")
+                        Gen.of("+14155550199", "(415) 555-0198", "4155550177", "", " ")
                                 .map(NODES::textNode)),
-                Tuple.of(2, HostileText.strings().map(NODES::textNode)),
-                Tuple.of(1, anyValue()));
+                weight(2, HostileText.strings().map(NODES::textNode)),
+                weight(1, anyValue()));
     }
 
-    private static Arbitrary<JsonNode> numbers() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.integers().between(-10, 100).map(NODES::numberNode)),
-                Tuple.of(1, Arbitraries.of(Integer.MAX_VALUE, Integer.MIN_VALUE).map(NODES::numberNode)),
-                Tuple.of(
+    private static Gen<JsonNode> numbers() {
+        return Gen.frequency(
+                weight(3, Gen.ints(-10, 100).map(NODES::numberNode)),
+                weight(1, Gen.of(Integer.MAX_VALUE, Integer.MIN_VALUE).map(NODES::numberNode)),
+                weight(
                         1,
-                        Arbitraries.of("1e400", "-0", "20.0", "1E1", "9223372036854775808")
+                        Gen.of("1e400", "-0", "20.0", "1E1", "9223372036854775808")
                                 .map(raw -> NODES.rawValueNode(new RawValue(raw)))),
-                Tuple.of(1, anyValue()));
+                weight(1, anyValue()));
     }
 
-    private static Arbitrary<JsonNode> labels() {
-        Arbitrary<JsonNode> label = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.of("Repair", "Install", "Drain 🚿", "").map(NODES::textNode)),
-                Tuple.of(2, HostileText.strings().map(NODES::textNode)),
-                Tuple.of(1, anyValue()));
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, label.list().ofMinSize(0).ofMaxSize(5).map(list -> {
+    private static Gen<JsonNode> labels() {
+        Gen<JsonNode> label = Gen.frequency(
+                weight(2, Gen.of("Repair", "Install", "Drain 🚿", "").map(NODES::textNode)),
+                weight(2, HostileText.strings().map(NODES::textNode)),
+                weight(1, anyValue()));
+        return Gen.frequency(
+                weight(4, label.list(0, 5).map(list -> {
                     var array = NODES.arrayNode();
                     list.forEach(array::add);
                     return (JsonNode) array;
                 })),
-                Tuple.of(1, anyValue()));
+                weight(1, anyValue()));
     }
 
-    private static Arbitrary<JsonNode> zones() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(
+    private static Gen<JsonNode> zones() {
+        return Gen.frequency(
+                weight(
                         2,
-                        Arbitraries.of("America/Chicago", "Europe/Berlin", "UTC", "+02:00", "EST", "Mars/Base", "")
+                        Gen.of("America/Chicago", "Europe/Berlin", "UTC", "+02:00", "EST", "Mars/Base", "")
                                 .map(NODES::textNode)),
-                Tuple.of(2, HostileText.strings().map(NODES::textNode)),
-                Tuple.of(1, anyValue()));
+                weight(2, HostileText.strings().map(NODES::textNode)),
+                weight(1, anyValue()));
     }
 
-    private static Arbitrary<JsonNode> enums(String... valid) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.of(valid).map(NODES::textNode)),
-                Tuple.of(
-                        1,
-                        Arbitraries.of(valid)
-                                .map(v -> NODES.textNode(" " + v.toUpperCase(java.util.Locale.ROOT) + " "))),
-                Tuple.of(2, HostileText.strings().map(NODES::textNode)),
-                Tuple.of(1, anyValue()));
+    private static Gen<JsonNode> enums(String... valid) {
+        return Gen.frequency(
+                weight(3, Gen.of(valid).map(NODES::textNode)),
+                weight(1, Gen.of(valid).map(v -> NODES.textNode(" " + v.toUpperCase(java.util.Locale.ROOT) + " "))),
+                weight(2, HostileText.strings().map(NODES::textNode)),
+                weight(1, anyValue()));
     }
 
     /** Any JSON value, of any type. */
-    private static Arbitrary<JsonNode> anyValue() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, HostileText.strings().map(NODES::textNode)),
-                Tuple.of(
+    private static Gen<JsonNode> anyValue() {
+        return Gen.frequency(
+                weight(2, HostileText.strings().map(NODES::textNode)),
+                weight(
                         1,
-                        Arbitraries.of(
+                        Gen.of(
                                 NODES.nullNode(),
                                 NODES.booleanNode(false),
                                 NODES.numberNode(-1),
@@ -506,14 +528,14 @@ class OwnerApiFuzzIT {
                                 NODES.arrayNode().add("a").add(NODES.objectNode()),
                                 NODES.objectNode(),
                                 NODES.objectNode().put("name", "nested"))),
-                Tuple.of(1, HostileText.incompressible(10_000, 100_000).map(NODES::textNode)));
+                weight(1, HostileText.incompressible(10_000, 100_000).map(NODES::textNode)));
     }
 
-    private static Arbitrary<String> queryValue() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(
+    private static Gen<String> queryValue() {
+        return Gen.frequency(
+                weight(
                         2,
-                        Arbitraries.of(
+                        Gen.of(
                                 "",
                                 "new",
                                 "QUALIFIED",
@@ -530,16 +552,16 @@ class OwnerApiFuzzIT {
                                 "%",
                                 "%00",
                                 "%FF")),
-                Tuple.of(2, HostileText.strings().map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8))),
-                Tuple.of(1, Arbitraries.longs().map(String::valueOf)));
+                weight(2, HostileText.strings().map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8))),
+                weight(1, Gen.longs().map(String::valueOf)));
     }
 
     /** Days as the analytics take them, days that do not exist or are out of range, and anything else. */
-    private static Arbitrary<String> dayValue() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(
+    private static Gen<String> dayValue() {
+        return Gen.frequency(
+                weight(
                         2,
-                        Arbitraries.of(
+                        Gen.of(
                                 "2026-11-01",
                                 "2026-11-30",
                                 "2025-11-01",
@@ -551,15 +573,15 @@ class OwnerApiFuzzIT {
                                 "-999999999-01-01",
                                 "2026-11-01T00:00:00Z",
                                 "20261101")),
-                Tuple.of(2, queryValue()));
+                weight(2, queryValue()));
     }
 
-    private static Arbitrary<String> pathValue() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.create(() -> UUID.randomUUID().toString())),
-                Tuple.of(
+    private static Gen<String> pathValue() {
+        return Gen.frequency(
+                weight(2, Gen.uuids().map(UUID::toString)),
+                weight(
                         2,
-                        Arbitraries.of(
+                        Gen.of(
                                 "someone_else",
                                 "x",
                                 "..",
@@ -570,7 +592,7 @@ class OwnerApiFuzzIT {
                                 "null",
                                 "00000000-0000-0000-0000-000000000000",
                                 "ZZZZZZZZ-0000-0000-0000-000000000000")),
-                Tuple.of(
+                weight(
                         2,
                         HostileText.strings()
                                 .filter(s -> !s.isEmpty())
@@ -578,8 +600,8 @@ class OwnerApiFuzzIT {
                                         .replace("+", "%20"))));
     }
 
-    private static Arbitrary<Optional<String>> contentTypes() {
-        return Arbitraries.of(
+    private static Gen<Optional<String>> contentTypes() {
+        return Gen.of(
                 Optional.empty(),
                 Optional.of("text/plain"),
                 Optional.of("application/x-www-form-urlencoded"),
@@ -592,13 +614,12 @@ class OwnerApiFuzzIT {
                 Optional.of("application/xml"));
     }
 
-    @Provide
-    Arbitrary<Optional<String>> credentials() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(Optional.<String>empty())),
-                Tuple.of(
+    private static Gen<Optional<String>> credentials() {
+        return Gen.frequency(
+                weight(1, Gen.constant(Optional.<String>empty())),
+                weight(
                         2,
-                        Arbitraries.of(
+                        Gen.of(
                                         "Bearer",
                                         "Bearer ",
                                         "bearer " + "x",
@@ -610,7 +631,7 @@ class OwnerApiFuzzIT {
                                         "Bearer ..",
                                         "Bearer " + "A".repeat(7_000))
                                 .map(Optional::of)),
-                Tuple.of(1, Arbitraries.create(() -> Optional.of("Bearer " + idp.tokenFromAStranger("owner_fuzz")))),
-                Tuple.of(2, HostileText.strings().map(s -> Optional.of("Bearer " + RawHttp.printable(s)))));
+                weight(1, random -> Optional.of("Bearer " + idp.tokenFromAStranger("owner_fuzz"))),
+                weight(2, HostileText.strings().map(s -> Optional.of("Bearer " + RawHttp.printable(s)))));
     }
 }

@@ -1,8 +1,12 @@
 package com.callbackcloser.api.hostile;
 
+import static com.callbackcloser.api.testing.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callbackcloser.api.hostile.Forms.Param;
+import com.callbackcloser.api.testing.Gen;
+import com.callbackcloser.api.testing.Property;
+import com.callbackcloser.api.testing.Tally;
 import com.callbackcloser.api.testing.TwilioFake;
 import com.callbackcloser.core.model.Business;
 import com.callbackcloser.core.model.ComplianceKeyword;
@@ -16,18 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -48,18 +44,18 @@ class SmsConversationFuzzIT {
     private static HostileService service;
     private static Sentinel sentinel;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         service = HostileService.start();
         sentinel = Sentinel.plant(service.service);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         service.stop();
     }
 
-    @AfterProperty
+    @AfterEach
     void healthyAndTheSentinelUntouched() {
         service.assertHealthy();
         sentinel.assertUnchanged();
@@ -71,8 +67,12 @@ class SmsConversationFuzzIT {
     /** What was sent and what came back. */
     record Delivery(String sid, String body, int status, String decision) {}
 
-    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
-    void randomConversationsAreAnsweredAndStoredOncePerMessageSid(@ForAll("conversations") List<Text> texts) {
+    @Test
+    void randomConversationsAreAnsweredAndStoredOncePerMessageSid() {
+        Property.tries(200).forAll(conversations(), SmsConversationFuzzIT::converse);
+    }
+
+    private static void converse(List<Text> texts, Tally tally) {
         Business business = TestBusinesses.create(
                 service.service.transactions(), SubscriptionStatus.ACTIVE, TestBusinesses.nextTwilioNumber(), OWNER);
         String caller = String.format("+1415555%04d", 1000 + CALLERS.incrementAndGet());
@@ -86,7 +86,7 @@ class SmsConversationFuzzIT {
             String body = original.map(Delivery::body).orElse(text.body());
             Delivery delivery = text(business, caller, sid, body);
             deliveries.add(delivery);
-            Statistics.label("decision").collect(delivery.decision());
+            tally.collect("decision", delivery.decision());
             if (delivery.status() != 200) {
                 continue;
             }
@@ -260,34 +260,32 @@ class SmsConversationFuzzIT {
         return "SM" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    @Provide
-    Arbitrary<List<Text>> conversations() {
-        Arbitrary<Optional<Integer>> retry = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.just(Optional.<Integer>empty())),
-                Tuple.of(1, Arbitraries.integers().between(0, 20).map(Optional::of)));
-        Arbitrary<List<Text>> anything = Combinators.combine(bodies(), retry)
-                .as(Text::new)
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(8);
+    private static Gen<List<Text>> conversations() {
+        Gen<Optional<Integer>> retry = Gen.frequency(
+                weight(4, Gen.constant(Optional.<Integer>empty())),
+                weight(1, Gen.ints(0, 20).map(Optional::of)));
+        Gen<String> bodies = bodies();
+        Gen<Text> text = random -> new Text(bodies.next(random), retry.next(random));
+        Gen<List<Text>> anything = text.list(1, 8);
         // Some callers answer every question first, so the later states and the completed conversation (whose
         // last answer, a name, is free text) meet the random texts too.
-        Arbitrary<List<Text>> answersFirst = Combinators.combine(
-                        Arbitraries.integers().between(1, 5), HostileText.strings(), anything)
-                .as((answered, name, rest) -> {
-                    List<Text> texts = new ArrayList<>();
-                    List.of("2", "asap", "02134", "evening", name)
-                            .subList(0, answered)
-                            .forEach(body -> texts.add(new Text(body, Optional.empty())));
-                    texts.addAll(rest);
-                    return texts;
-                });
-        return Arbitraries.frequencyOf(Tuple.of(2, anything), Tuple.of(1, answersFirst));
+        Gen<String> names = HostileText.strings();
+        Gen<List<Text>> answersFirst = random -> {
+            int answered = random.nextInt(1, 6);
+            String name = names.next(random);
+            List<Text> texts = new ArrayList<>();
+            List.of("2", "asap", "02134", "evening", name)
+                    .subList(0, answered)
+                    .forEach(body -> texts.add(new Text(body, Optional.empty())));
+            texts.addAll(anything.next(random));
+            return texts;
+        };
+        return Gen.frequency(weight(2, anything), weight(1, answersFirst));
     }
 
     /** What callers text: the keywords in every spelling, the expected answers, and anything at all. */
-    static Arbitrary<String> bodies() {
-        Arbitrary<String> keywords = Arbitraries.of(
+    static Gen<String> bodies() {
+        Gen<String> keywords = Gen.of(
                 "STOP",
                 "stop",
                 "Stop.",
@@ -316,7 +314,7 @@ class SmsConversationFuzzIT {
                 "help?",
                 "HeLp me",
                 "info");
-        Arbitrary<String> answers = Arbitraries.of(
+        Gen<String> answers = Gen.of(
                 "1",
                 "2",
                 "3",
@@ -347,11 +345,11 @@ class SmsConversationFuzzIT {
                 "skip",
                 "Dana Scully",
                 "O'Brien & <Sons>");
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, keywords),
-                Tuple.of(4, answers),
-                Tuple.of(4, HostileText.strings()),
-                Tuple.of(1, HostileText.text(1_600, 1_600)),
-                Tuple.of(1, HostileText.text(1_601, 6_000)));
+        return Gen.frequency(
+                weight(3, keywords),
+                weight(4, answers),
+                weight(4, HostileText.strings()),
+                weight(1, HostileText.text(1_600, 1_600)),
+                weight(1, HostileText.text(1_601, 6_000)));
     }
 }

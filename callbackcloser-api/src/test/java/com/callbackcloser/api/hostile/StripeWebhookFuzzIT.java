@@ -1,7 +1,10 @@
 package com.callbackcloser.api.hostile;
 
+import static com.callbackcloser.api.testing.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.callbackcloser.api.testing.Gen;
+import com.callbackcloser.api.testing.Property;
 import com.callbackcloser.api.testing.StripeFake;
 import com.callbackcloser.api.testing.StripeSignature;
 import com.callbackcloser.core.model.Business;
@@ -19,20 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Stripe's webhook under random JSON and worse: events with missing, mistyped and huge fields, unknown types,
@@ -53,7 +48,7 @@ class StripeWebhookFuzzIT {
     private static Business targetA;
     private static Business targetB;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         stripe = new StripeFake();
         service = HostileService.start(
@@ -73,55 +68,75 @@ class StripeWebhookFuzzIT {
         });
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         service.stop();
         stripe.close();
     }
 
-    @AfterProperty
+    @AfterEach
     void healthyAndTheSentinelUntouched() {
         service.assertHealthy();
         sentinel.assertUnchanged();
     }
 
-    @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
-    void signedRandomEventsGetA4xxOrAReceipt(@ForAll("events") String payload) {
-        RawHttp.Request request = post(payload.getBytes(StandardCharsets.UTF_8), signature(payload));
-        RawHttp.Answer answer = service.send(request);
-        JsonNode json = answer(request, answer);
-        Statistics.label("outcome")
-                .collect(answer.status() == 200 ? json.path("outcome").asText() : answer.status());
+    @Test
+    void signedRandomEventsGetA4xxOrAReceipt() {
         // Enough of them must be read to the end and reach the billing rules, or the property proves little.
-        Statistics.label("reached the billing rules")
-                .collect(answer.status() == 200 || answer.status() == 409)
-                .coverage(coverage -> coverage.check(true).percentage(p -> p >= 20));
+        Property.tries(400).requireCoverage("reached the billing rules", 20).forAll(events(), (payload, tally) -> {
+            RawHttp.Request request = post(payload.getBytes(StandardCharsets.UTF_8), signature(payload));
+            RawHttp.Answer answer = service.send(request);
+            JsonNode json = answer(request, answer);
+            tally.collect(
+                    "outcome", answer.status() == 200 ? json.path("outcome").asText() : answer.status());
+            tally.count("reached the billing rules", answer.status() == 200 || answer.status() == 409);
+        });
     }
 
-    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
-    void signedBodiesThatAreNotJsonGetA4xx(@ForAll("notJson") byte[] body) {
-        String payload = new String(body, StandardCharsets.UTF_8);
-        RawHttp.Request request = post(body, signature(payload));
-        RawHttp.Answer answer = service.send(request);
-        answer(request, answer);
-        assertThat(answer.status()).as(answer.describe()).isBetween(400, 499);
-    }
-
-    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
-    void unsignedAndWronglySignedEventsAreRefusedAndChangeNothing(
-            @ForAll("events") String payload, @ForAll("badSignatures") Optional<String> signature) {
-        int eventsBefore = storedEvents();
-        RawHttp.Request request = post(payload.getBytes(StandardCharsets.UTF_8), signature.orElse(null));
-        RawHttp.Answer answer = service.send(request);
-        // A signature header past Jetty's header limit never reaches the application: Jetty's own 431.
-        if (answer.status() != 431) {
-            Verdicts.jsonError(request, answer);
-            assertThat(answer.status()).as(answer.describe()).isIn(400, 413);
+    /** Bytes, shown as the ISO-8859-1 text they would be on the wire. */
+    @SuppressWarnings("ArrayRecordComponent") // never compared: the bytes are what is sent
+    record Body(byte[] bytes) {
+        @Override
+        public String toString() {
+            return RawHttp.printable(new String(bytes, StandardCharsets.ISO_8859_1));
         }
-        assertThat(storedEvents()).isEqualTo(eventsBefore);
     }
 
-    @Example
+    @Test
+    void signedBodiesThatAreNotJsonGetA4xx() {
+        Property.tries(200).forAll(notJson().map(Body::new), body -> {
+            String payload = new String(body.bytes(), StandardCharsets.UTF_8);
+            RawHttp.Request request = post(body.bytes(), signature(payload));
+            RawHttp.Answer answer = service.send(request);
+            answer(request, answer);
+            assertThat(answer.status()).as(answer.describe()).isBetween(400, 499);
+        });
+    }
+
+    /** An event with no Stripe-Signature or a bad one. */
+    record UnsignedEvent(String payload, Optional<String> signature) {}
+
+    @Test
+    void unsignedAndWronglySignedEventsAreRefusedAndChangeNothing() {
+        Gen<String> events = events();
+        Gen<Optional<String>> signatures = badSignatures();
+        Property.tries(200)
+                .forAll(random -> new UnsignedEvent(events.next(random), signatures.next(random)), unsigned -> {
+                    int eventsBefore = storedEvents();
+                    RawHttp.Request request = post(
+                            unsigned.payload().getBytes(StandardCharsets.UTF_8),
+                            unsigned.signature().orElse(null));
+                    RawHttp.Answer answer = service.send(request);
+                    // A signature header past Jetty's header limit never reaches the application: Jetty's own 431.
+                    if (answer.status() != 431) {
+                        Verdicts.jsonError(request, answer);
+                        assertThat(answer.status()).as(answer.describe()).isIn(400, 413);
+                    }
+                    assertThat(storedEvents()).isEqualTo(eventsBefore);
+                });
+    }
+
+    @Test
     void deeplyNestedJsonIsRefused() {
         for (int depth : List.of(1_000, 100_000)) {
             String nested = "[".repeat(depth) + "]".repeat(depth);
@@ -136,9 +151,9 @@ class StripeWebhookFuzzIT {
         }
     }
 
-    @Example
+    @Test
     void hugeStringsInEveryFieldAreRefusedOrIgnored() {
-        String huge = HostileText.incompressible(200_000, 200_000).sample();
+        String huge = HostileText.incompressible(200_000, 200_000).next(new SplittableRandom(200_000));
         for (String field : List.of("id", "type", "customer", "subscription", "status", "businessId")) {
             ObjectNode object = subscription(CUSTOMER_A, targetA.id().toString());
             ObjectNode event = eventNode("customer.subscription.updated", object);
@@ -153,7 +168,7 @@ class StripeWebhookFuzzIT {
         }
     }
 
-    @Example
+    @Test
     void aTwoMegabyteBodyIsRefusedWith413() {
         String payload = event("customer.created", "{\"id\":\"cus_1\",\"padding\":\"" + "x".repeat(2 << 20) + "\"}");
         RawHttp.Request request = post(payload.getBytes(StandardCharsets.UTF_8), signature(payload));
@@ -162,7 +177,7 @@ class StripeWebhookFuzzIT {
         Verdicts.jsonError(request, answer);
     }
 
-    @Example
+    @Test
     void aCustomerOfAnotherBusinessIsAConflictNotARetry() {
         ObjectNode object = subscription(CUSTOMER_B, targetA.id().toString());
         stripe.hasSubscription(
@@ -264,20 +279,16 @@ class StripeWebhookFuzzIT {
      * {@code data.object} in every wrong shape, and objects whose customer, subscription, status, price and
      * metadata are ours, someone else's, mistyped, huge or hostile text.
      */
-    @Provide
-    Arbitrary<String> events() {
-        Arbitrary<Optional<JsonNode>> id = optional(Arbitraries.<JsonNode>frequencyOf(
-                w(
-                        24,
-                        Arbitraries.create(() -> NODES.textNode(
-                                "evt_" + UUID.randomUUID().toString().replace("-", "")))),
+    private static Gen<String> events() {
+        Gen<Optional<JsonNode>> id = optional(Gen.<JsonNode>frequency(
+                w(24, Gen.uuids().map(u -> NODES.textNode("evt_" + u.toString().replace("-", "")))),
                 w(1, HostileText.strings().map(NODES::textNode)),
                 w(1, HostileText.incompressible(3_000, 9_000).map(s -> NODES.textNode("evt_" + s))),
                 w(1, oddValues())));
-        Arbitrary<Optional<JsonNode>> type = optional(Arbitraries.<JsonNode>frequencyOf(
+        Gen<Optional<JsonNode>> type = optional(Gen.<JsonNode>frequency(
                 w(
                         32,
-                        Arbitraries.of(
+                        Gen.of(
                                         "checkout.session.completed",
                                         "customer.subscription.created",
                                         "customer.subscription.updated",
@@ -287,21 +298,16 @@ class StripeWebhookFuzzIT {
                                 .map(NODES::textNode)),
                 w(
                         2,
-                        Arbitraries.of(
-                                        "customer.created",
-                                        "CHECKOUT.SESSION.COMPLETED",
-                                        "",
-                                        " ",
-                                        "customer.subscription.")
+                        Gen.of("customer.created", "CHECKOUT.SESSION.COMPLETED", "", " ", "customer.subscription.")
                                 .map(NODES::textNode)),
                 w(1, HostileText.strings().map(NODES::textNode)),
                 w(1, oddValues())));
         long now = Instant.now().getEpochSecond();
-        Arbitrary<Optional<JsonNode>> created = optional(Arbitraries.<JsonNode>frequencyOf(
-                w(24, Arbitraries.longs().between(now - 86_400, now).map(NODES::numberNode)),
+        Gen<Optional<JsonNode>> created = optional(Gen.<JsonNode>frequency(
+                w(24, Gen.longs(now - 86_400, now).map(NODES::numberNode)),
                 w(
                         2,
-                        Arbitraries.of(
+                        Gen.of(
                                         0L,
                                         -1L,
                                         Long.MAX_VALUE,
@@ -313,118 +319,110 @@ class StripeWebhookFuzzIT {
                                 .map(NODES::numberNode)),
                 w(
                         1,
-                        Arbitraries.of("1e400", "1.5", "-0", "1E3", "99999999999999999999999")
+                        Gen.of("1e400", "1.5", "-0", "1E3", "99999999999999999999999")
                                 .map(raw -> NODES.rawValueNode(new RawValue(raw)))),
                 w(1, oddValues())));
-        Arbitrary<Optional<JsonNode>> data = optional(Arbitraries.<JsonNode>frequencyOf(
+        Gen<Optional<JsonNode>> data = optional(Gen.<JsonNode>frequency(
                 w(24, dataObjects().map(object -> NODES.objectNode().set("object", object))),
-                w(1, Arbitraries.just(NODES.objectNode())),
+                w(1, Gen.constant(NODES.objectNode())),
                 w(1, oddValues())));
-        Arbitrary<Optional<JsonNode>> extra = optional(
-                Arbitraries.<JsonNode>frequencyOf(w(1, HostileText.strings().map(NODES::textNode)), w(1, oddValues())));
-        return Combinators.combine(
-                        id, type, created, data, extra, Arbitraries.integers().between(0, 19))
-                .as((i, t, c, d, x, mutation) -> {
-                    ObjectNode event = NODES.objectNode();
-                    i.ifPresent(v -> event.set("id", v));
-                    event.put("object", "event");
-                    event.put("api_version", "2026-07-29.dahlia");
-                    c.ifPresent(v -> event.set("created", v));
-                    d.ifPresent(v -> event.set("data", v));
-                    x.ifPresent(v -> event.set("livemode", v));
-                    t.ifPresent(v -> event.set("type", v));
-                    String json = event.toString();
-                    // A few that only text can express: a repeated key, a byte-order mark, trailing garbage.
-                    return switch (mutation) {
-                        case 0 -> json.substring(0, json.length() - 1) + ",\"type\":\"customer.created\"}";
-                        case 1 -> "\ufeff" + json;
-                        case 2 -> json + "}";
-                        default -> json;
-                    };
-                });
+        Gen<Optional<JsonNode>> extra =
+                optional(Gen.<JsonNode>frequency(w(1, HostileText.strings().map(NODES::textNode)), w(1, oddValues())));
+        return random -> {
+            ObjectNode event = NODES.objectNode();
+            id.next(random).ifPresent(v -> event.set("id", v));
+            Optional<JsonNode> t = type.next(random);
+            Optional<JsonNode> c = created.next(random);
+            Optional<JsonNode> d = data.next(random);
+            Optional<JsonNode> x = extra.next(random);
+            event.put("object", "event");
+            event.put("api_version", "2026-07-29.dahlia");
+            c.ifPresent(v -> event.set("created", v));
+            d.ifPresent(v -> event.set("data", v));
+            x.ifPresent(v -> event.set("livemode", v));
+            t.ifPresent(v -> event.set("type", v));
+            String json = event.toString();
+            // A few that only text can express: a repeated key, a byte-order mark, trailing garbage.
+            return switch (random.nextInt(20)) {
+                case 0 -> json.substring(0, json.length() - 1) + ",\"type\":\"customer.created\"}";
+                case 1 -> "\ufeff" + json;
+                case 2 -> json + "}";
+                default -> json;
+            };
+        };
     }
 
     /** {@code data.object}: a subscription, invoice or checkout session in any state of repair, or not an object. */
-    private Arbitrary<JsonNode> dataObjects() {
-        Arbitrary<Optional<JsonNode>> customer = optional(Arbitraries.<JsonNode>frequencyOf(
-                w(8, Arbitraries.of(CUSTOMER_A, CUSTOMER_B).map(NODES::textNode)),
-                w(4, Arbitraries.create(() -> NODES.textNode("cus_" + UUID.randomUUID()))),
-                w(
-                        1,
-                        Arbitraries.of(CUSTOMER_A, CUSTOMER_B)
-                                .map(c -> NODES.objectNode().put("id", c))),
+    private static Gen<JsonNode> dataObjects() {
+        Gen<Optional<JsonNode>> customer = optional(Gen.<JsonNode>frequency(
+                w(8, Gen.of(CUSTOMER_A, CUSTOMER_B).map(NODES::textNode)),
+                w(4, Gen.uuids().map(u -> NODES.textNode("cus_" + u))),
+                w(1, Gen.of(CUSTOMER_A, CUSTOMER_B).map(c -> NODES.objectNode().put("id", c))),
                 w(1, HostileText.strings().map(NODES::textNode)),
                 w(1, HostileText.incompressible(3_000, 9_000).map(NODES::textNode)),
                 w(1, oddValues())));
-        Arbitrary<Optional<JsonNode>> businessId = optional(Arbitraries.<JsonNode>frequencyOf(
-                w(4, Arbitraries.of(targetA.id(), targetB.id()).map(u -> NODES.textNode(u.toString()))),
-                w(1, Arbitraries.create(() -> NODES.textNode(UUID.randomUUID().toString()))),
+        Gen<Optional<JsonNode>> businessId = optional(Gen.<JsonNode>frequency(
+                w(4, Gen.of(targetA.id(), targetB.id()).map(u -> NODES.textNode(u.toString()))),
+                w(1, Gen.uuids().map(u -> NODES.textNode(u.toString()))),
                 w(1, HostileText.strings().map(NODES::textNode)),
                 w(1, oddValues())));
-        Arbitrary<Optional<JsonNode>> text = optional(Arbitraries.<JsonNode>frequencyOf(
+        Gen<Optional<JsonNode>> text = optional(Gen.<JsonNode>frequency(
                 w(
                         6,
-                        Arbitraries.of("active", "past_due", "canceled", "trialing", "incomplete", "unpaid")
+                        Gen.of("active", "past_due", "canceled", "trialing", "incomplete", "unpaid")
                                 .map(NODES::textNode)),
-                w(4, Arbitraries.create(() -> NODES.textNode("sub_" + UUID.randomUUID()))),
-                w(
-                        4,
-                        Arbitraries.of(StripeFake.PRICE_STARTER, StripeFake.PRICE_PRO)
-                                .map(NODES::textNode)),
+                w(4, Gen.uuids().map(u -> NODES.textNode("sub_" + u))),
+                w(4, Gen.of(StripeFake.PRICE_STARTER, StripeFake.PRICE_PRO).map(NODES::textNode)),
                 w(1, HostileText.strings().map(NODES::textNode)),
                 w(1, HostileText.incompressible(3_000, 9_000).map(NODES::textNode)),
                 w(1, oddValues())));
-        Arbitrary<JsonNode> object = Combinators.combine(
-                        customer,
-                        businessId,
-                        text,
-                        text,
-                        text,
-                        text,
-                        Arbitraries.integers().between(0, 3))
-                .as((cus, business, subId, status, price, reference, metadataShape) -> {
-                    ObjectNode o = NODES.objectNode();
-                    subId.ifPresent(v -> o.set("id", v));
-                    cus.ifPresent(v -> o.set("customer", v));
-                    subId.ifPresent(v -> o.set("subscription", v));
-                    status.ifPresent(v -> o.set("status", v));
-                    reference.ifPresent(v -> o.set("client_reference_id", v));
-                    switch (metadataShape) {
-                        case 0 ->
-                            business.ifPresent(v -> o.putObject("metadata").set("businessId", v));
-                        case 1 -> o.put("metadata", "businessId");
-                        default -> o.putObject("metadata");
-                    }
-                    price.ifPresent(v -> o.putObject("items")
-                            .putArray("data")
-                            .addObject()
-                            .putObject("price")
-                            .set("id", v));
-                    business.ifPresent(v -> {
-                        if (metadataShape == 3) {
-                            o.set("client_reference_id", v);
-                        }
-                    });
-                    return o;
-                });
-        return Arbitraries.frequencyOf(Tuple.of(16, object), Tuple.of(1, oddValues()));
+        Gen<JsonNode> object = random -> {
+            Optional<JsonNode> cus = customer.next(random);
+            Optional<JsonNode> business = businessId.next(random);
+            Optional<JsonNode> subId = text.next(random);
+            Optional<JsonNode> status = text.next(random);
+            Optional<JsonNode> price = text.next(random);
+            Optional<JsonNode> reference = text.next(random);
+            int metadataShape = random.nextInt(4);
+            ObjectNode o = NODES.objectNode();
+            subId.ifPresent(v -> o.set("id", v));
+            cus.ifPresent(v -> o.set("customer", v));
+            subId.ifPresent(v -> o.set("subscription", v));
+            status.ifPresent(v -> o.set("status", v));
+            reference.ifPresent(v -> o.set("client_reference_id", v));
+            switch (metadataShape) {
+                case 0 -> business.ifPresent(v -> o.putObject("metadata").set("businessId", v));
+                case 1 -> o.put("metadata", "businessId");
+                default -> o.putObject("metadata");
+            }
+            price.ifPresent(v -> o.putObject("items")
+                    .putArray("data")
+                    .addObject()
+                    .putObject("price")
+                    .set("id", v));
+            business.ifPresent(v -> {
+                if (metadataShape == 3) {
+                    o.set("client_reference_id", v);
+                }
+            });
+            return o;
+        };
+        return Gen.frequency(weight(16, object), weight(1, oddValues()));
     }
 
     /** A field's value, or (one time in twenty) no field at all. */
-    private static Arbitrary<Optional<JsonNode>> optional(Arbitrary<JsonNode> values) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(19, values.map(Optional::of)), Tuple.of(1, Arbitraries.just(Optional.<JsonNode>empty())));
+    private static Gen<Optional<JsonNode>> optional(Gen<JsonNode> values) {
+        return Gen.frequency(weight(19, values.map(Optional::of)), weight(1, Gen.constant(Optional.<JsonNode>empty())));
     }
 
     /** A weighted choice of JSON values, whatever their node type. */
-    private static Tuple.Tuple2<Integer, Arbitrary<? extends JsonNode>> w(
-            int weight, Arbitrary<? extends JsonNode> values) {
-        return Tuple.of(weight, values);
+    private static Gen.Weighted<JsonNode> w(int weight, Gen<? extends JsonNode> values) {
+        return Gen.weight(weight, values);
     }
 
     /** Values of the wrong type for any field. */
-    private static Arbitrary<JsonNode> oddValues() {
-        return Arbitraries.of(
+    private static Gen<JsonNode> oddValues() {
+        return Gen.of(
                 NODES.nullNode(),
                 NODES.booleanNode(true),
                 NODES.numberNode(42),
@@ -440,9 +438,8 @@ class StripeWebhookFuzzIT {
     }
 
     /** Bodies a JSON parser must refuse: truncated, mistyped, binary, or just text. */
-    @Provide
-    Arbitrary<byte[]> notJson() {
-        Arbitrary<String> broken = Arbitraries.of(
+    private static Gen<byte[]> notJson() {
+        Gen<String> broken = Gen.of(
                 "",
                 " ",
                 "{",
@@ -463,33 +460,29 @@ class StripeWebhookFuzzIT {
                 "/* comment */ {}",
                 "<xml/>",
                 "id=evt_1&type=customer.created");
-        Arbitrary<String> truncated = events().map(json -> json.substring(0, json.length() / 2));
-        Arbitrary<String> text = HostileText.strings();
-        Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(4_000);
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, broken.map(s -> s.getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(2, truncated.map(s -> s.getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(2, text.map(s -> s.getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(2, bytes));
+        Gen<String> truncated = events().map(json -> json.substring(0, json.length() / 2));
+        Gen<String> text = HostileText.strings();
+        Gen<byte[]> bytes = Gen.bytes(0, 4_000);
+        return Gen.frequency(
+                weight(3, broken.map(s -> s.getBytes(StandardCharsets.UTF_8))),
+                weight(2, truncated.map(s -> s.getBytes(StandardCharsets.UTF_8))),
+                weight(2, text.map(s -> s.getBytes(StandardCharsets.UTF_8))),
+                weight(2, bytes));
     }
 
-    @Provide
-    Arbitrary<Optional<String>> badSignatures() {
+    private static Gen<Optional<String>> badSignatures() {
         long now = Instant.now().getEpochSecond();
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(Optional.<String>empty())),
-                Tuple.of(
+        return Gen.frequency(
+                weight(1, Gen.constant(Optional.<String>empty())),
+                weight(
                         1,
-                        Arbitraries.of("", " ", "t=", "v1=", "t=1,v1=", "t=abc,v1=zz", "t=" + now + ",v1=00")
+                        Gen.of("", " ", "t=", "v1=", "t=1,v1=", "t=abc,v1=zz", "t=" + now + ",v1=00")
                                 .map(Optional::of)),
-                Tuple.of(1, Arbitraries.create(() -> Optional.of(StripeSignature.header("whsec_wrong", "{}", now)))),
-                Tuple.of(
+                weight(1, random -> Optional.of(StripeSignature.header("whsec_wrong", "{}", now))),
+                weight(
                         1,
                         HostileText.strings()
                                 .map(s -> Optional.of(RawHttp.printable(s).strip()))),
-                Tuple.of(
-                        1,
-                        Arbitraries.just(
-                                Optional.of("t=" + now + ",v1=" + "a".repeat(64) + ",v1=" + "b".repeat(5000)))));
+                weight(1, Gen.constant(Optional.of("t=" + now + ",v1=" + "a".repeat(64) + ",v1=" + "b".repeat(5000)))));
     }
 }

@@ -1,8 +1,11 @@
 package com.callbackcloser.api.hostile;
 
+import static com.callbackcloser.api.testing.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.callbackcloser.api.hostile.Forms.Param;
+import com.callbackcloser.api.testing.Gen;
+import com.callbackcloser.api.testing.Property;
 import com.callbackcloser.api.testing.ServiceUnderTest;
 import com.callbackcloser.api.testing.TwilioFake;
 import com.callbackcloser.api.testing.TwilioSignature;
@@ -17,20 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Twilio webhooks under random and malformed form bodies. Whatever arrives, the answer is a 4xx or a
@@ -63,7 +58,7 @@ class TwilioWebhookFuzzIT {
     private static Business target;
     private static Sentinel sentinel;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         service = HostileService.start();
         sentinel = Sentinel.plant(service.service);
@@ -74,12 +69,12 @@ class TwilioWebhookFuzzIT {
                 "+14155550177");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         service.stop();
     }
 
-    @AfterProperty
+    @AfterEach
     void healthyAndTheSentinelUntouched() {
         service.assertHealthy();
         sentinel.assertUnchanged();
@@ -88,55 +83,87 @@ class TwilioWebhookFuzzIT {
     /** A webhook post: where it goes (the query only matters to message-status) and its parameters. */
     record Post(String path, String query, List<Param> form) {}
 
-    @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
-    void signedRandomFormsGetA4xxOrTwiml(@ForAll("posts") Post post) {
-        RawHttp.Request request =
-                signed(post.path() + post.query(), Forms.encode(post.form()), Forms.firstValues(post.form()));
-        RawHttp.Answer answer = service.send(request);
-        Verdicts.twimlOr4xx(request, answer);
-        Statistics.label("status").collect(post.path(), answer.status());
+    @Test
+    void signedRandomFormsGetA4xxOrTwiml() {
         // A good share must get through to the resources and the database, or the property proves little.
-        Statistics.label("answered with TwiML")
-                .collect(answer.status() == 200)
-                .coverage(coverage -> coverage.check(true).percentage(p -> p >= 20));
+        Property.tries(400).requireCoverage("answered with TwiML", 20).forAll(posts(), (post, tally) -> {
+            RawHttp.Request request =
+                    signed(post.path() + post.query(), Forms.encode(post.form()), Forms.firstValues(post.form()));
+            RawHttp.Answer answer = service.send(request);
+            Verdicts.twimlOr4xx(request, answer);
+            tally.collect("status", post.path(), answer.status());
+            tally.count("answered with TwiML", answer.status() == 200);
+        });
     }
 
-    @Property(tries = 300)
-    void malformedBodiesGetA4xxOrTwiml(@ForAll("paths") String path, @ForAll("malformedBodies") byte[] body) {
-        // Signed over what a strict reader makes of it, when anything: then it is the parser that must refuse.
-        RawHttp.Request request = signed(path, body, Forms.parse(body).orElse(Map.of()));
-        RawHttp.Answer answer = service.send(request);
-        Verdicts.twimlOr4xx(request, answer);
-        Statistics.label("status").collect(answer.status());
-    }
-
-    @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
-    void anyContentTypeGetsA4xxOrTwiml(
-            @ForAll("posts") Post post, @ForAll("contentTypes") Optional<String> contentType) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        contentType.ifPresent(type -> headers.put("Content-Type", type));
-        headers.put("X-Twilio-Signature", signature(post.path(), Forms.firstValues(post.form())));
-        RawHttp.Request request = RawHttp.Request.post(post.path(), headers, Forms.encode(post.form()));
-        RawHttp.Answer answer = service.send(request);
-        Verdicts.twimlOr4xx(request, answer);
-        Statistics.label("status").collect(answer.status());
-        if (contentType.isEmpty()) {
-            assertThat(answer.status()).as(answer.describe()).isEqualTo(415);
+    /** A body that is not (quite) a form, and where it goes. */
+    @SuppressWarnings("ArrayRecordComponent") // never compared: the bytes are what is sent
+    record MalformedPost(String path, byte[] body) {
+        @Override
+        public String toString() {
+            return path + " " + RawHttp.printable(new String(body, StandardCharsets.ISO_8859_1));
         }
     }
 
-    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
-    void unsignedOrWronglySignedFormsAreRefused(
-            @ForAll("posts") Post post, @ForAll("signatures") Optional<String> signature) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/x-www-form-urlencoded");
-        signature.ifPresent(s -> headers.put("X-Twilio-Signature", s));
-        RawHttp.Request request = RawHttp.Request.post(post.path(), headers, Forms.encode(post.form()));
-        long rowsBefore = storedRows();
-        RawHttp.Answer answer = service.send(request);
-        Verdicts.twimlOr4xx(request, answer);
-        assertThat(answer.status()).as(answer.describe()).isBetween(400, 499);
-        assertThat(storedRows()).as("calls and messages stored").isEqualTo(rowsBefore);
+    @Test
+    void malformedBodiesGetA4xxOrTwiml() {
+        Gen<String> paths = Gen.of(PATHS);
+        Gen<byte[]> bodies = malformedBodies();
+        Property.tries(300)
+                .forAll(random -> new MalformedPost(paths.next(random), bodies.next(random)), (post, tally) -> {
+                    // Signed over what a strict reader makes of it, when anything: then it is the parser that must
+                    // refuse.
+                    RawHttp.Request request = signed(
+                            post.path(), post.body(), Forms.parse(post.body()).orElse(Map.of()));
+                    RawHttp.Answer answer = service.send(request);
+                    Verdicts.twimlOr4xx(request, answer);
+                    tally.collect("status", answer.status());
+                });
+    }
+
+    /** A post with a Content-Type of any kind, or none. */
+    record TypedPost(Post post, Optional<String> contentType) {}
+
+    @Test
+    void anyContentTypeGetsA4xxOrTwiml() {
+        Gen<Post> posts = posts();
+        Gen<Optional<String>> contentTypes = contentTypes();
+        Property.tries(150)
+                .forAll(random -> new TypedPost(posts.next(random), contentTypes.next(random)), (typed, tally) -> {
+                    Post post = typed.post();
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    typed.contentType().ifPresent(type -> headers.put("Content-Type", type));
+                    headers.put("X-Twilio-Signature", signature(post.path(), Forms.firstValues(post.form())));
+                    RawHttp.Request request = RawHttp.Request.post(post.path(), headers, Forms.encode(post.form()));
+                    RawHttp.Answer answer = service.send(request);
+                    Verdicts.twimlOr4xx(request, answer);
+                    tally.collect("status", answer.status());
+                    if (typed.contentType().isEmpty()) {
+                        assertThat(answer.status()).as(answer.describe()).isEqualTo(415);
+                    }
+                });
+    }
+
+    /** A post with no signature or a wrong one. */
+    record UnsignedPost(Post post, Optional<String> signature) {}
+
+    @Test
+    void unsignedOrWronglySignedFormsAreRefused() {
+        Gen<Post> posts = posts();
+        Gen<Optional<String>> signatures = signatures();
+        Property.tries(100)
+                .forAll(random -> new UnsignedPost(posts.next(random), signatures.next(random)), unsigned -> {
+                    Post post = unsigned.post();
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    headers.put("Content-Type", "application/x-www-form-urlencoded");
+                    unsigned.signature().ifPresent(s -> headers.put("X-Twilio-Signature", s));
+                    RawHttp.Request request = RawHttp.Request.post(post.path(), headers, Forms.encode(post.form()));
+                    long rowsBefore = storedRows();
+                    RawHttp.Answer answer = service.send(request);
+                    Verdicts.twimlOr4xx(request, answer);
+                    assertThat(answer.status()).as(answer.describe()).isBetween(400, 499);
+                    assertThat(storedRows()).as("calls and messages stored").isEqualTo(rowsBefore);
+                });
     }
 
     private static long storedRows() {
@@ -147,7 +174,7 @@ class TwilioWebhookFuzzIT {
                         .one());
     }
 
-    @Example
+    @Test
     void tenThousandParametersAreReadAndAnswered() {
         for (String path : PATHS) {
             List<Param> form = realistic(path);
@@ -163,7 +190,7 @@ class TwilioWebhookFuzzIT {
         }
     }
 
-    @Example
+    @Test
     void tenThousandRepeatsOfOneNameKeepTheFirst() {
         List<Param> form = realistic("/api/twilio/status");
         for (int i = 0; i < 10_000; i++) {
@@ -175,7 +202,7 @@ class TwilioWebhookFuzzIT {
         assertThat(answer.status()).as(answer.describe()).isEqualTo(200);
     }
 
-    @Example
+    @Test
     void tenThousandLongerParametersAreOverTheCap() {
         for (String path : PATHS) {
             List<Param> form = realistic(path);
@@ -189,7 +216,7 @@ class TwilioWebhookFuzzIT {
         }
     }
 
-    @Example
+    @Test
     void aTwoMegabyteBodyIsRefusedWith413() {
         for (String path : PATHS) {
             List<Param> form = realistic(path);
@@ -201,7 +228,7 @@ class TwilioWebhookFuzzIT {
         }
     }
 
-    @Example
+    @Test
     void aTwoMegabyteBodyOfRandomBytesIsRefusedWith413() {
         byte[] body = new byte[2 * 1024 * 1024];
         new java.util.Random(42).nextBytes(body);
@@ -212,7 +239,7 @@ class TwilioWebhookFuzzIT {
         }
     }
 
-    @Example
+    @Test
     void identifiersTooLongForAnIndexAreRefused() {
         String huge = new java.util.Random(7)
                 .ints(9_000, 'a', 'z' + 1)
@@ -232,29 +259,22 @@ class TwilioWebhookFuzzIT {
         }
     }
 
-    @Provide
-    Arbitrary<String> paths() {
-        return Arbitraries.of(PATHS);
-    }
-
     /** Only the message-status callback reads its query; the others must not care. */
-    @Provide
-    Arbitrary<String> queries() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.just("")),
-                Tuple.of(2, Arbitraries.create(() -> "?messageId=" + UUID.randomUUID())),
-                Tuple.of(
-                        2,
-                        HostileText.strings().map(s -> "?messageId=" + URLEncoder.encode(s, StandardCharsets.UTF_8))),
-                Tuple.of(1, Arbitraries.of("?messageId=%zz", "?messageId=%", "?%ff=%fe", "?a&&&=&b", "?messageId=%00")),
-                Tuple.of(1, HostileText.strings().map(s -> "?" + URLEncoder.encode(s, StandardCharsets.UTF_8))));
+    private static Gen<String> queries() {
+        return Gen.frequency(
+                weight(4, Gen.constant("")),
+                weight(2, Gen.uuids().map(id -> "?messageId=" + id)),
+                weight(2, HostileText.strings().map(s -> "?messageId=" + URLEncoder.encode(s, StandardCharsets.UTF_8))),
+                weight(1, Gen.of("?messageId=%zz", "?messageId=%", "?%ff=%fe", "?a&&&=&b", "?messageId=%00")),
+                weight(1, HostileText.strings().map(s -> "?" + URLEncoder.encode(s, StandardCharsets.UTF_8))));
     }
 
-    @Provide
-    Arbitrary<Post> posts() {
-        return Arbitraries.of(PATHS)
-                .flatMap(path ->
-                        Combinators.combine(queries(), forms(path)).as((query, form) -> new Post(path, query, form)));
+    private static Gen<Post> posts() {
+        Gen<String> queries = queries();
+        return Gen.of(PATHS).flatMap(path -> {
+            Gen<List<Param>> forms = forms(path);
+            return random -> new Post(path, queries.next(random), forms.next(random));
+        });
     }
 
     /**
@@ -262,8 +282,8 @@ class TwilioWebhookFuzzIT {
      * names, repeats, empty names, in any order; mostly around a complete request aimed at a real business, so
      * the whole path runs down to the database.
      */
-    private Arbitrary<List<Param>> forms(String path) {
-        Arbitrary<Param> known = Arbitraries.of(
+    private static Gen<List<Param>> forms(String path) {
+        Gen<Param> known = Gen.of(
                         "AccountSid",
                         "CallSid",
                         "ParentCallSid",
@@ -289,119 +309,109 @@ class TwilioWebhookFuzzIT {
                         "CallerName",
                         "Digits")
                 .flatMap(name -> valueFor(name).map(value -> new Param(name, value)));
-        Arbitrary<Param> anything = Combinators.combine(HostileText.strings(), HostileText.strings())
-                .as(Param::new);
-        Arbitrary<Param> odd = Arbitraries.of(
+        Gen<String> hostile = HostileText.strings();
+        Gen<Param> anything = random -> new Param(hostile.next(random), hostile.next(random));
+        Gen<Param> odd = Gen.of(
                 new Param("", "no name"),
                 new Param("", ""),
                 new Param("To", ""),
                 new Param("CallSid", " "),
                 new Param("\u0000", "\u0000"),
                 new Param("Body", "\u0000"));
-        return Combinators.combine(
-                        Arbitraries.create(() -> realistic(path)),
-                        Arbitraries.frequencyOf(Tuple.of(6, known), Tuple.of(2, anything), Tuple.of(1, odd))
-                                .list()
-                                .ofMaxSize(12),
-                        Arbitraries.integers().between(0, 5))
-                .as((base, extra, mode) -> {
-                    List<Param> form = new ArrayList<>();
-                    switch (mode) {
-                        case 0 -> form.addAll(extra);
-                        case 1 -> {
-                            form.addAll(extra);
-                            form.addAll(base);
-                        }
-                        default -> {
-                            form.addAll(base);
-                            form.addAll(extra);
-                        }
-                    }
-                    return form;
-                });
+        Gen<List<Param>> extras = Gen.frequency(weight(6, known), weight(2, anything), weight(1, odd))
+                .list(0, 12);
+        return random -> {
+            List<Param> base = realistic(path, random);
+            List<Param> extra = extras.next(random);
+            List<Param> form = new ArrayList<>();
+            switch (random.nextInt(6)) {
+                case 0 -> form.addAll(extra);
+                case 1 -> {
+                    form.addAll(extra);
+                    form.addAll(base);
+                }
+                default -> {
+                    form.addAll(base);
+                    form.addAll(extra);
+                }
+            }
+            return form;
+        };
     }
 
-    private Arbitrary<String> valueFor(String name) {
-        Arbitrary<String> hostile = HostileText.strings();
+    private static Gen<String> valueFor(String name) {
+        Gen<String> hostile = HostileText.strings();
         return switch (name) {
             case "To" ->
-                Arbitraries.frequencyOf(
-                        Tuple.of(4, Arbitraries.just(target.twilioNumber())),
-                        Tuple.of(1, Arbitraries.just(target.twilioNumber().substring(2))),
-                        Tuple.of(2, hostile));
+                Gen.frequency(
+                        weight(4, Gen.constant(target.twilioNumber())),
+                        weight(1, Gen.constant(target.twilioNumber().substring(2))),
+                        weight(2, hostile));
             case "From" ->
-                Arbitraries.frequencyOf(
-                        Tuple.of(3, Arbitraries.integers().between(0, 9999).map(n -> String.format("+1415555%04d", n))),
-                        Tuple.of(1, Arbitraries.of("anonymous", "+266696687", "+1", "+", "", "client:bob", "sip:a@b")),
-                        Tuple.of(1, HostileText.incompressible(3_000, 9_000)),
-                        Tuple.of(2, hostile));
+                Gen.frequency(
+                        weight(3, Gen.ints(0, 9999).map(n -> String.format("+1415555%04d", n))),
+                        weight(1, Gen.of("anonymous", "+266696687", "+1", "+", "", "client:bob", "sip:a@b")),
+                        weight(1, HostileText.incompressible(3_000, 9_000)),
+                        weight(2, hostile));
             case "AccountSid" ->
-                Arbitraries.frequencyOf(
-                        Tuple.of(3, Arbitraries.just(TwilioFake.ACCOUNT_SID)),
-                        Tuple.of(1, HostileText.incompressible(3_000, 9_000)),
-                        Tuple.of(1, hostile));
+                Gen.frequency(
+                        weight(3, Gen.constant(TwilioFake.ACCOUNT_SID)),
+                        weight(1, HostileText.incompressible(3_000, 9_000)),
+                        weight(1, hostile));
             case "CallSid", "ParentCallSid", "DialCallSid" -> sid("CA", hostile);
             case "MessageSid", "SmsSid", "SmsMessageSid" -> sid("SM", hostile);
             case "RecordingSid" -> sid("RE", hostile);
             case "DialCallStatus", "CallStatus" ->
-                Arbitraries.frequencyOf(
-                        Tuple.of(3, Arbitraries.of("no-answer", "busy", "failed", "canceled", "completed", "answered")),
-                        Tuple.of(1, Arbitraries.of("NO-ANSWER", " busy ", "in-progress", "ringing", "queued")),
-                        Tuple.of(1, hostile));
+                Gen.frequency(
+                        weight(3, Gen.of("no-answer", "busy", "failed", "canceled", "completed", "answered")),
+                        weight(1, Gen.of("NO-ANSWER", " busy ", "in-progress", "ringing", "queued")),
+                        weight(1, hostile));
             case "MessageStatus", "SmsStatus" ->
-                Arbitraries.frequencyOf(
-                        Tuple.of(3, Arbitraries.of("queued", "sending", "sent", "delivered", "undelivered", "failed")),
-                        Tuple.of(1, Arbitraries.of("read", "received", "accepted", "canceled", "DELIVERED")),
-                        Tuple.of(1, hostile));
+                Gen.frequency(
+                        weight(3, Gen.of("queued", "sending", "sent", "delivered", "undelivered", "failed")),
+                        weight(1, Gen.of("read", "received", "accepted", "canceled", "DELIVERED")),
+                        weight(1, hostile));
             case "DialCallDuration", "CallDuration", "RecordingDuration", "ErrorCode", "NumMedia" ->
-                Arbitraries.frequencyOf(
-                        Tuple.of(2, Arbitraries.integers().map(String::valueOf)),
-                        Tuple.of(1, Arbitraries.longs().map(String::valueOf)),
-                        Tuple.of(1, Arbitraries.of("", " 7 ", "1e3", "0x1f", "-0", "+5", "١٢", "30021")),
-                        Tuple.of(1, hostile));
+                Gen.frequency(
+                        weight(2, Gen.ints().map(String::valueOf)),
+                        weight(1, Gen.longs().map(String::valueOf)),
+                        weight(1, Gen.of("", " 7 ", "1e3", "0x1f", "-0", "+5", "١٢", "30021")),
+                        weight(1, hostile));
             case "RecordingUrl" ->
-                Arbitraries.frequencyOf(
-                        Tuple.of(1, Arbitraries.just(TwilioFake.recordingUrl("RE" + "0".repeat(32)))),
-                        Tuple.of(1, Arbitraries.of("javascript:alert(1)", "file:///etc/passwd", "http://[::1", "")),
-                        Tuple.of(2, hostile));
+                Gen.frequency(
+                        weight(1, Gen.constant(TwilioFake.recordingUrl("RE" + "0".repeat(32)))),
+                        weight(1, Gen.of("javascript:alert(1)", "file:///etc/passwd", "http://[::1", "")),
+                        weight(2, hostile));
             case "Digits" ->
-                Arbitraries.frequencyOf(
-                        Tuple.of(3, Arbitraries.of("1", "2", "0", "#", "*", "")),
-                        Tuple.of(1, Arbitraries.of("11", " 1 ", "１", "1#")),
-                        Tuple.of(1, hostile));
+                Gen.frequency(
+                        weight(3, Gen.of("1", "2", "0", "#", "*", "")),
+                        weight(1, Gen.of("11", " 1 ", "１", "1#")),
+                        weight(1, hostile));
             case "RecordingStatus" ->
-                Arbitraries.frequencyOf(
-                        Tuple.of(1, Arbitraries.of("completed", "absent", "failed")), Tuple.of(1, hostile));
+                Gen.frequency(weight(1, Gen.of("completed", "absent", "failed")), weight(1, hostile));
             default -> hostile;
         };
     }
 
-    private static Arbitrary<String> sid(String prefix, Arbitrary<String> hostile) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(
-                        4,
-                        Arbitraries.create(
-                                () -> prefix + UUID.randomUUID().toString().replace("-", ""))),
-                Tuple.of(1, HostileText.incompressible(3_000, 9_000)),
-                Tuple.of(2, hostile));
+    private static Gen<String> sid(String prefix, Gen<String> hostile) {
+        return Gen.frequency(
+                weight(4, Gen.uuids().map(u -> prefix + u.toString().replace("-", ""))),
+                weight(1, HostileText.incompressible(3_000, 9_000)),
+                weight(2, hostile));
     }
 
     /**
      * Bodies that are not (quite) forms: bad and truncated escapes, bytes that are not UTF-8 (overlong, surrogates,
      * truncated sequences, raw high bytes), raw control bytes, stray separators, random bytes, spliced together.
      */
-    @Provide
-    Arbitrary<byte[]> malformedBodies() {
-        Arbitrary<String> fragments = Arbitraries.frequencyOf(
-                Tuple.of(
-                        3,
-                        Arbitraries.create(() ->
-                                "CallSid=CA" + UUID.randomUUID().toString().replace("-", ""))),
-                Tuple.of(2, Arbitraries.just("To=" + URLEncoder.encode(target.twilioNumber(), StandardCharsets.UTF_8))),
-                Tuple.of(1, Arbitraries.of("From=%2B14155550123", "MessageSid=SM1", "Body=hi", "DialCallStatus=busy")),
-                Tuple.of(
+    private static Gen<byte[]> malformedBodies() {
+        Gen<String> fragments = Gen.frequency(
+                weight(3, Gen.uuids().map(id -> "CallSid=CA" + id.toString().replace("-", ""))),
+                weight(2, Gen.constant("To=" + URLEncoder.encode(target.twilioNumber(), StandardCharsets.UTF_8))),
+                weight(1, Gen.of("From=%2B14155550123", "MessageSid=SM1", "Body=hi", "DialCallStatus=busy")),
+                weight(
                         2,
-                        Arbitraries.of(
+                        Gen.of(
                                 "%",
                                 "%z",
                                 "%zz",
@@ -429,26 +439,23 @@ class TwilioWebhookFuzzIT {
                                 "a=b=c",
                                 ";",
                                 "%EF%BB%BF")),
-                Tuple.of(2, Arbitraries.strings().ascii().ofMaxLength(20)),
-                Tuple.of(
-                        1,
-                        Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(20)));
-        Arbitrary<byte[]> spliced = fragments.list().ofMinSize(1).ofMaxSize(8).map(parts -> {
+                weight(2, Gen.strings(Gen.chars('\u0000', '\u007f'), 0, 20)),
+                weight(1, Gen.strings(Gen.chars('\u0000', '\u00ff'), 0, 20)));
+        Gen<byte[]> spliced = fragments.list(1, 8).map(parts -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             parts.forEach(part -> out.writeBytes(part.getBytes(StandardCharsets.ISO_8859_1)));
             return out.toByteArray();
         });
-        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(2_000);
-        return Arbitraries.frequencyOf(Tuple.of(4, spliced), Tuple.of(1, random));
+        Gen<byte[]> random = Gen.bytes(0, 2_000);
+        return Gen.frequency(weight(4, spliced), weight(1, random));
     }
 
-    @Provide
-    Arbitrary<Optional<String>> contentTypes() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(Optional.<String>empty())),
-                Tuple.of(
+    private static Gen<Optional<String>> contentTypes() {
+        return Gen.frequency(
+                weight(1, Gen.constant(Optional.<String>empty())),
+                weight(
                         6,
-                        Arbitraries.of(
+                        Gen.of(
                                         "application/x-www-form-urlencoded",
                                         "application/x-www-form-urlencoded; charset=ISO-8859-1",
                                         "application/x-www-form-urlencoded; charset=nonsense",
@@ -470,30 +477,32 @@ class TwilioWebhookFuzzIT {
                                         "application/x-www-form-urlencoded; q=\"unterminated",
                                         "application/x-www-form-urlencoded, text/plain")
                                 .map(Optional::of)),
-                Tuple.of(2, HostileText.strings().map(RawHttp::printable).map(Optional::of)));
+                weight(2, HostileText.strings().map(RawHttp::printable).map(Optional::of)));
     }
 
-    @Provide
-    Arbitrary<Optional<String>> signatures() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(Optional.<String>empty())),
-                Tuple.of(
+    private static Gen<Optional<String>> signatures() {
+        return Gen.frequency(
+                weight(1, Gen.constant(Optional.<String>empty())),
+                weight(
                         2,
-                        Arbitraries.bytes()
-                                .array(byte[].class)
-                                .ofSize(20)
+                        Gen.bytes(20, 20)
                                 .map(bytes -> Optional.of(
                                         java.util.Base64.getEncoder().encodeToString(bytes)))),
-                Tuple.of(
+                weight(
                         1,
-                        Arbitraries.of("", " ", "=", "null", "AAAA", "x".repeat(7_000))
-                                .map(Optional::of)),
-                Tuple.of(1, HostileText.strings().map(RawHttp::printable).map(s -> Optional.of(s.strip()))));
+                        Gen.of("", " ", "=", "null", "AAAA", "x".repeat(7_000)).map(Optional::of)),
+                weight(1, HostileText.strings().map(RawHttp::printable).map(s -> Optional.of(s.strip()))));
     }
 
     /** A complete, plausible request for the path, aimed at the target business. */
     static List<Param> realistic(String path) {
-        String sid = UUID.randomUUID().toString().replace("-", "");
+        return realistic(path, new SplittableRandom());
+    }
+
+    /** The same, its ids drawn from the random source given. */
+    static List<Param> realistic(String path, RandomGenerator random) {
+        Gen<String> sids = Gen.uuids().map(id -> id.toString().replace("-", ""));
+        String sid = sids.next(random);
         List<Param> form = new ArrayList<>();
         form.add(new Param("AccountSid", TwilioFake.ACCOUNT_SID));
         switch (path) {
@@ -506,8 +515,7 @@ class TwilioWebhookFuzzIT {
             case "/api/twilio/screen", "/api/twilio/screen-result" -> {
                 // The forwarded leg, child of a call that may or may not exist.
                 form.add(new Param("CallSid", "CA" + sid));
-                form.add(new Param(
-                        "ParentCallSid", "CA" + UUID.randomUUID().toString().replace("-", "")));
+                form.add(new Param("ParentCallSid", "CA" + sids.next(random)));
                 form.add(new Param("Direction", "outbound-dial"));
                 form.add(new Param("From", target.twilioNumber()));
                 form.add(new Param("To", "+14155550199"));
