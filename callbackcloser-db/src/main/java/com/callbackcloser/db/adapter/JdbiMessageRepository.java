@@ -16,6 +16,11 @@ final class JdbiMessageRepository implements MessageRepository {
     }
 
     @Override
+    public Optional<MessageRecord> find(UUID messageId) {
+        return dao.find(messageId);
+    }
+
+    @Override
     public List<MessageRecord> transcript(UUID leadId) {
         return dao.transcript(leadId);
     }
