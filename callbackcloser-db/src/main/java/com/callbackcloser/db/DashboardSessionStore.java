@@ -118,13 +118,13 @@ public final class DashboardSessionStore {
 
     /** Deletes sessions and sign-ins that ended before {@code before}; returns how many rows went. */
     public int purge(Instant before) {
-        return jdbi.withHandle(handle -> handle.createUpdate(
-                                "DELETE FROM dashboard_sessions WHERE expires_at < :before OR revoked_at < :before")
-                        .bind("before", before)
-                        .execute()
-                + handle.createUpdate("DELETE FROM dashboard_sign_ins WHERE expires_at < :before")
-                        .bind("before", before)
-                        .execute());
+        return jdbi.withHandle(handle ->
+                handle.createUpdate("DELETE FROM dashboard_sessions WHERE expires_at < :before OR revoked_at < :before")
+                                .bind("before", before)
+                                .execute()
+                        + handle.createUpdate("DELETE FROM dashboard_sign_ins WHERE expires_at < :before")
+                                .bind("before", before)
+                                .execute());
     }
 
     private static Instant instant(OffsetDateTime value) {

@@ -60,6 +60,10 @@ public class CallbackCloserConfiguration extends Configuration {
     @NotNull
     private BackupConfiguration backup = new BackupConfiguration();
 
+    @Valid
+    @NotNull
+    private DashboardConfiguration dashboard = new DashboardConfiguration();
+
     @JsonProperty
     public AppEnv getAppEnv() {
         return appEnv;
@@ -188,6 +192,16 @@ public class CallbackCloserConfiguration extends Configuration {
     @JsonProperty
     public void setBackup(BackupConfiguration backup) {
         this.backup = backup;
+    }
+
+    @JsonProperty
+    public DashboardConfiguration getDashboard() {
+        return dashboard;
+    }
+
+    @JsonProperty
+    public void setDashboard(DashboardConfiguration dashboard) {
+        this.dashboard = dashboard;
     }
 
     @JsonProperty

@@ -62,6 +62,7 @@ public final class ProductionRules {
                     "not an absolute https URL: " + config.getAppUrl(),
                     "set the public https URL Twilio calls, e.g. https://callbacks.example.com"));
         }
+        problems.addAll(DashboardRules.check(config));
         return problems;
     }
 

@@ -21,6 +21,7 @@ import com.callbackcloser.core.port.out.TransactionRunner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,8 @@ public final class CallerReplyService implements ReplyToCallerUseCase {
                         .flatMap(id -> repositories.messages().find(id))
                         .orElseThrow(() -> new IllegalStateException("reply key without its message"));
             }
-            Business business = repositories.businesses().findById(lead.businessId()).orElseThrow();
+            Business business =
+                    repositories.businesses().findById(lead.businessId()).orElseThrow();
             String twilioNumber = refuseWhenCannotText(repositories, business, lead);
             UUID id = repositories
                     .outbox()
@@ -82,6 +84,7 @@ public final class CallerReplyService implements ReplyToCallerUseCase {
                                     body),
                             DeliveryState.QUEUED,
                             now);
+            repositories.messages().recordSender(id, actor.subject());
             if (key != null) {
                 repositories.leads().attachReplyKey(lead.id(), key, id);
             }
@@ -107,6 +110,21 @@ public final class CallerReplyService implements ReplyToCallerUseCase {
         });
     }
 
+    @Override
+    public Optional<String> refusal(Actor actor, UUID businessId, UUID leadId) {
+        return transactions.inTransaction(repositories -> {
+            BusinessAccess.require(repositories, actor, businessId, Permission.REPLY_TO_LEADS);
+            Lead lead = LeadService.lead(repositories, businessId, leadId);
+            Business business = repositories.businesses().findById(businessId).orElseThrow();
+            try {
+                refuseWhenCannotText(repositories, business, lead);
+                return Optional.empty();
+            } catch (ConflictException refused) {
+                return Optional.of(refused.getMessage());
+            }
+        });
+    }
+
     /** The business's number, when a text may go to this caller now. */
     private static String refuseWhenCannotText(Repositories repositories, Business business, Lead lead) {
         if (repositories.consents().isOptedOut(business.id(), lead.callerNumber())) {
@@ -120,7 +138,8 @@ public final class CallerReplyService implements ReplyToCallerUseCase {
             throw new ConflictException("This business has no Twilio number yet, so no text can go out.");
         }
         if (!business.subscription().isActive()) {
-            throw new ConflictException("Texting is paused: the business has no active plan. Subscribe to text callers.");
+            throw new ConflictException(
+                    "Texting is paused: the business has no active plan. Subscribe to text callers.");
         }
         if (lead.billingRequired()) {
             throw new ConflictException("This call came in over the plan's monthly limit and was not texted, so it"
@@ -136,7 +155,8 @@ public final class CallerReplyService implements ReplyToCallerUseCase {
         }
         if (body.length() > MAX_BODY_LENGTH) {
             throw new InvalidInputException(
-                    "body", "A text is at most " + MAX_BODY_LENGTH + " characters; this one has " + body.length() + ".");
+                    "body",
+                    "A text is at most " + MAX_BODY_LENGTH + " characters; this one has " + body.length() + ".");
         }
         if (Strings.hasForbiddenCharacter(body.replace('\n', ' ').replace('\t', ' '))) {
             throw new InvalidInputException("body", "The text holds a character a phone cannot show.");
@@ -147,7 +167,8 @@ public final class CallerReplyService implements ReplyToCallerUseCase {
     private static String validKey(String key) {
         if (key != null && (key.length() > ReplyToCaller.MAX_REPLY_KEY_LENGTH || Strings.hasForbiddenCharacter(key))) {
             throw new InvalidInputException(
-                    "replyKey", "an idempotency key is 1 to " + ReplyToCaller.MAX_REPLY_KEY_LENGTH + " plain characters");
+                    "replyKey",
+                    "an idempotency key is 1 to " + ReplyToCaller.MAX_REPLY_KEY_LENGTH + " plain characters");
         }
         return key;
     }

@@ -21,6 +21,11 @@ final class JdbiMessageRepository implements MessageRepository {
     }
 
     @Override
+    public void recordSender(UUID messageId, String subject) {
+        dao.recordSender(messageId, subject);
+    }
+
+    @Override
     public List<MessageRecord> transcript(UUID leadId) {
         return dao.transcript(leadId);
     }

@@ -11,10 +11,10 @@ record LeadSearch(String clause, String pattern) {
     private static final LeadSearch NONE = new LeadSearch(LeadDao.NO_SEARCH, null);
 
     static LeadSearch of(LeadFilter filter) {
-        return filter
-                .phoneSearch()
+        return filter.phoneSearch()
                 .map(digits -> new LeadSearch(LeadDao.PHONE_SEARCH, "%" + digits + "%"))
-                .or(() -> filter.nameSearch().map(name -> new LeadSearch(LeadDao.NAME_SEARCH, "%" + escape(name) + "%")))
+                .or(() ->
+                        filter.nameSearch().map(name -> new LeadSearch(LeadDao.NAME_SEARCH, "%" + escape(name) + "%")))
                 .orElse(NONE);
     }
 

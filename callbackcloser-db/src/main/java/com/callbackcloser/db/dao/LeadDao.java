@@ -149,7 +149,7 @@ public interface LeadDao {
                    m.participant AS m_participant, m.from_number AS m_from_number, m.to_number AS m_to_number,
                    m.body AS m_body, m.delivery_state AS m_delivery_state, m.twilio_sid AS m_twilio_sid,
                    m.twilio_status AS m_twilio_status, m.attempts AS m_attempts, m.last_error AS m_last_error,
-                   m.follow_up AS m_follow_up, m.created_at AS m_created_at,
+                   m.follow_up AS m_follow_up, m.created_at AS m_created_at, m.sent_by AS m_sent_by,
                    EXISTS (SELECT 1 FROM sms_consents c
                             WHERE c.business_id = l.business_id AND c.phone = l.caller_number AND c.opted_out)
                        AS caller_opted_out,

@@ -29,6 +29,9 @@ public interface MessageRepository {
 
     Optional<MessageRecord> find(UUID messageId);
 
+    /** Records who typed an outbound text by hand. */
+    void recordSender(UUID messageId, String subject);
+
     /** The lead's messages, oldest first. */
     List<MessageRecord> transcript(UUID leadId);
 }

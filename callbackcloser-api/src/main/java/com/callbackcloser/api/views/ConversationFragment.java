@@ -1,0 +1,56 @@
+package com.callbackcloser.api.views;
+
+/**
+ * A piece of a lead's page for htmx: the conversation (a refresh, or after a reply, with the reply box again out
+ * of band), the status form after a change, or the reply box alone with its error.
+ */
+public final class ConversationFragment extends Page {
+    /** Which piece. */
+    public enum Part {
+        CONVERSATION,
+        CONVERSATION_AND_REPLY,
+        REPLY,
+        STATUS
+    }
+
+    private final Part part;
+    private final ConversationPart conversation;
+    private final ReplyForm reply;
+    private final ConversationPage.StatusForm statusForm;
+    private final int refreshSeconds;
+
+    ConversationFragment(
+            Chrome chrome,
+            Part part,
+            ConversationPart conversation,
+            ReplyForm reply,
+            ConversationPage.StatusForm statusForm,
+            int refreshSeconds) {
+        super("lead-fragment.ftlh", chrome);
+        this.part = part;
+        this.conversation = conversation;
+        this.reply = reply;
+        this.statusForm = statusForm;
+        this.refreshSeconds = refreshSeconds;
+    }
+
+    public String getPart() {
+        return part.name();
+    }
+
+    public ConversationPart getConversation() {
+        return conversation;
+    }
+
+    public ReplyForm getReply() {
+        return reply;
+    }
+
+    public ConversationPage.StatusForm getStatusForm() {
+        return statusForm;
+    }
+
+    public int getRefreshSeconds() {
+        return refreshSeconds;
+    }
+}
