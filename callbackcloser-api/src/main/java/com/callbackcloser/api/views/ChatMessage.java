@@ -21,14 +21,14 @@ public record ChatMessage(
         String deliveryClass,
         String failure) {
 
-    static ChatMessage of(MessageRecord message, Formats formats) {
+    static ChatMessage of(MessageRecord message, Formats formats, String viewer) {
         String side = message.direction() == Direction.INBOUND
                 ? "in"
                 : message.participant() == Participant.OWNER ? "note" : "out";
         return new ChatMessage(
                 message.id().toString(),
                 side,
-                Labels.author(message),
+                Labels.author(message, viewer),
                 message.body(),
                 formats.when(message.createdAt()),
                 Formats.iso(message.createdAt()),

@@ -19,13 +19,13 @@ public record ConversationPart(
         messages = List.copyOf(messages);
     }
 
-    static ConversationPart of(LeadDetail detail, Formats formats) {
+    static ConversationPart of(LeadDetail detail, Formats formats, String viewer) {
         String leadId = detail.lead().id().toString();
         String version = version(detail);
         return new ConversationPart(
                 leadId,
                 detail.transcript().stream()
-                        .map(message -> ChatMessage.of(message, formats))
+                        .map(message -> ChatMessage.of(message, formats, viewer))
                         .toList(),
                 detail.callerOptedOut()
                         ? "The caller opted out: nothing more is texted to them."

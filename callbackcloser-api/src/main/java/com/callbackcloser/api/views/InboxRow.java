@@ -84,7 +84,7 @@ public record InboxRow(
         if (message.participant() == Participant.OWNER) {
             return "To you:";
         }
-        return message.typedByHand() ? "You:" : "Auto:";
+        return message.typedByHand() ? "Team:" : "Auto:";
     }
 
     private static String preview(String body) {

@@ -46,8 +46,8 @@ final class Labels {
         };
     }
 
-    /** Who wrote a message, as the conversation shows it. */
-    static String author(MessageRecord message) {
+    /** Who wrote a message, as the conversation shows it to {@code viewer}. */
+    static String author(MessageRecord message, String viewer) {
         if (message.direction() == Direction.INBOUND) {
             return "Caller";
         }
@@ -55,7 +55,7 @@ final class Labels {
             return "Summary texted to you";
         }
         if (message.typedByHand()) {
-            return "You (" + message.sentBy() + ")";
+            return message.sentBy().equals(viewer) ? "You" : "Your team (" + message.sentBy() + ")";
         }
         if (message.deliveryState() == DeliveryState.TWIML_REPLY) {
             return "Automatic answer";

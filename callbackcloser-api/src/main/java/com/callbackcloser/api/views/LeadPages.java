@@ -58,7 +58,8 @@ final class LeadPages {
                 call(context),
                 answers(lead.qualification()),
                 statusForm(lead, statusNotice, statusError),
-                ConversationPart.of(context.detail(), context.formats()),
+                ConversationPart.of(
+                        context.detail(), context.formats(), context.user().subject()),
                 reply,
                 pages.refreshSeconds(),
                 "/leads?business=" + context.businessId());
@@ -77,7 +78,8 @@ final class LeadPages {
         return new ConversationFragment(
                 pages.chrome("", "inbox", context.user(), context.selection()),
                 part,
-                ConversationPart.of(context.detail(), context.formats()),
+                ConversationPart.of(
+                        context.detail(), context.formats(), context.user().subject()),
                 reply,
                 statusForm,
                 pages.refreshSeconds());

@@ -103,7 +103,9 @@ class OidcSignInIT {
                 .containsEntry("redirect_uri", ServiceUnderTest.PUBLIC_URL + "/auth/callback")
                 .containsKeys("state", "nonce", "code_challenge");
         assertThat(asked.get("scope").split(" ")).contains("openid");
-        assertThat(PROVIDER.tokenRefusals()).as("the verifier matched the challenge").hasSize(refusalsBefore);
+        assertThat(PROVIDER.tokenRefusals())
+                .as("the verifier matched the challenge")
+                .hasSize(refusalsBefore);
     }
 
     @Test
