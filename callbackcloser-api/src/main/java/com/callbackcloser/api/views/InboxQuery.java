@@ -3,7 +3,8 @@ package com.callbackcloser.api.views;
 import com.callbackcloser.core.model.LeadCursor;
 import com.callbackcloser.core.model.LeadFilter;
 import com.callbackcloser.core.model.LeadStatus;
-import jakarta.ws.rs.core.UriBuilder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -30,26 +31,30 @@ record InboxQuery(UUID businessId, LeadStatus status, String search) {
 
     /** The inbox page from {@code cursor} on (null: the newest). */
     String page(String cursor) {
-        UriBuilder uri = base("/leads");
-        if (cursor != null) {
-            uri.queryParam("cursor", cursor);
-        }
-        return uri.build().toString();
+        return "/leads?" + query(cursor == null ? "" : "&cursor=" + encode(cursor));
     }
 
     String refresh(String since) {
-        return base("/leads/updates").queryParam("since", since).build().toString();
+        return "/leads/updates?" + query("&since=" + encode(since));
     }
 
-    private UriBuilder base(String path) {
-        UriBuilder uri = UriBuilder.fromPath(path).queryParam("business", businessId);
+    /**
+     * Built by hand, every value percent-encoded: JAX-RS's UriBuilder would read a search such as {@code ${x}} as a
+     * template.
+     */
+    private String query(String more) {
+        StringBuilder query = new StringBuilder("business=").append(businessId);
         if (status != null) {
-            uri.queryParam("status", statusValue());
+            query.append("&status=").append(statusValue());
         }
         if (!search.isEmpty()) {
-            uri.queryParam("q", search);
+            query.append("&q=").append(encode(search));
         }
-        return uri;
+        return query.append(more).toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static LeadStatus status(String value) {

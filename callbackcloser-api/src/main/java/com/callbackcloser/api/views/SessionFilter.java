@@ -7,8 +7,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -42,9 +43,7 @@ public final class SessionFilter implements ContainerRequestFilter {
             request.setProperty(USER, user.get());
             return;
         }
-        URI signIn = UriBuilder.fromPath("/sign-in")
-                .queryParam("return_to", returnTo(request))
-                .build();
+        URI signIn = URI.create("/sign-in?return_to=" + URLEncoder.encode(returnTo(request), StandardCharsets.UTF_8));
         if (Htmx.isHtmx(request)) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header("HX-Redirect", signIn.toString())

@@ -230,7 +230,8 @@ class CallerRepliesIT {
     void noReplyGoesOutWhileTextingIsPaused() {
         SERVICE.transactions().inTransaction(r -> {
             r.businesses()
-                    .setManualSubscription(business.id(), SubscriptionStatus.CANCELED, PlanTier.STARTER, java.time.Instant.now());
+                    .setManualSubscription(
+                            business.id(), SubscriptionStatus.CANCELED, PlanTier.STARTER, java.time.Instant.now());
             return null;
         });
         DashboardClient owner = signedIn("owner_r");

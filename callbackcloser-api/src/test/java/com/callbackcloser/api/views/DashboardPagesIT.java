@@ -392,6 +392,59 @@ class DashboardPagesIT {
         assertThat(page).contains("/webjars/htmx.org/2.0.4/dist/htmx.min.js").doesNotContain("https://");
     }
 
+    @Test
+    void hostileInputIsNeverAServerErrorAndIsShownEscaped() {
+        Business paused = TestBusinesses.create(SERVICE.transactions(), SubscriptionStatus.INACTIVE);
+        DashboardFixtures.member(SERVICE, paused, "owner_h", Role.OWNER);
+        String lead = DashboardFixtures.missedCall(SERVICE, paused, "+14155550666");
+        DashboardClient owner = signedIn("owner_h");
+        owner.get("/leads/" + lead);
+        String token = owner.csrfToken();
+        SoftAssertions softly = new SoftAssertions();
+        for (String hostile : List.of(
+                "\"><script>alert(1)</script>",
+                "<img src=x onerror=alert(1)>",
+                "'; DROP TABLE leads; --",
+                "Da\u0000na",
+                "\u0000",
+                "a\ufffeb",
+                "\u202eevil",
+                "😀 Zoë",
+                "%",
+                "_",
+                "\\",
+                "%zz",
+                "${7*7}",
+                "<#assign x=1>",
+                "../../etc/passwd",
+                "x".repeat(5000))) {
+            String q = enc(hostile);
+            for (String path : List.of(
+                    "/leads?q=" + q,
+                    "/leads?status=" + q,
+                    "/leads?cursor=" + q,
+                    "/leads?business=" + q,
+                    "/leads/updates?since=" + q,
+                    "/billing?checkout=" + q,
+                    "/sign-in?return_to=" + q)) {
+                HttpResponse<String> page = owner.get(path);
+                softly.assertThat(page.statusCode()).as(path).isLessThan(500);
+                softly.assertThat(page.body()).as(path).doesNotContain("<script>alert", "<img src=x", "<#assign");
+            }
+            for (Map<String, String> form : List.of(
+                    Map.of("_csrf", token, "body", hostile, "replyKey", hostile),
+                    Map.of("_csrf", token, "status", hostile))) {
+                String path = "/leads/" + lead + (form.containsKey("body") ? "/messages" : "/status");
+                HttpResponse<String> answer = owner.postExactly(path, form, Map.of());
+                softly.assertThat(answer.statusCode()).as(path + " " + hostile).isBetween(400, 499);
+                softly.assertThat(answer.body()).as(path).doesNotContain("<script>alert", "<img src=x");
+            }
+        }
+        softly.assertAll();
+        assertThat(count("SELECT count(*) FROM messages WHERE lead_id = '" + lead + "' AND sent_by IS NOT NULL"))
+                .isZero();
+    }
+
     private static void assertStrictPage(SoftAssertions softly, String what, HttpResponse<String> page) {
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
         softly.assertThat(csp)

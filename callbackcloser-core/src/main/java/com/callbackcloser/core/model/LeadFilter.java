@@ -20,6 +20,10 @@ public record LeadFilter(LeadStatus status, String search) {
         if (search != null && search.length() > MAX_SEARCH_LENGTH) {
             throw new InvalidQueryException("q", "a search is at most " + MAX_SEARCH_LENGTH + " characters");
         }
+        // No name or number holds one, and PostgreSQL cannot even compare text with a NUL in it.
+        if (Strings.hasForbiddenCharacter(search)) {
+            throw new InvalidQueryException("q", "a search holds only letters, digits and punctuation");
+        }
     }
 
     /** The name to look for (lower case), when the search is one. */
