@@ -5,7 +5,7 @@ JAR := callbackcloser-api/target/callbackcloser.jar
 CONFIG ?= config.yml
 SOURCES := $(shell find callbackcloser-*/src -type f 2>/dev/null) $(wildcard pom.xml callbackcloser-*/pom.xml)
 
-.PHONY: build run migrate test lint format restore-drill bench chaos clean
+.PHONY: build run migrate test e2e lint format restore-drill bench bench-inbox chaos clean
 
 ## build: the runnable fat jar (callbackcloser-api/target/callbackcloser.jar)
 build: $(JAR)
@@ -26,6 +26,11 @@ migrate: $(JAR)
 ## test: every test (unit and integration, on embedded PostgreSQL and a local Twilio fake)
 test:
 	$(MVN) $(MVN_FLAGS) verify
+
+## e2e: the dashboard's browser tests in Debian's chromium + chromium-driver (apt-get install -y chromium
+##      chromium-driver), against the fat jar on loopback; screenshots in callbackcloser-api/target/e2e/
+e2e:
+	$(MVN) $(MVN_FLAGS) -Pe2e -DskipTests verify -pl callbackcloser-api -am
 
 ## restore-drill: dump the database with pg_dump, restore it into a scratch database, start the service on
 ##      the copy and check every table's row count (docs/BACKUP_RESTORE.md). Needs pg_dump/pg_restore.

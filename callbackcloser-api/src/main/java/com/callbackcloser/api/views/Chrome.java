@@ -7,6 +7,7 @@ import java.util.List;
  * and the assets. {@code csrfToken} is null on pages for signed-out visitors.
  *
  * @param query {@code business=…} for links that stay in the current business (empty without one)
+ * @param simulatedTexts no Twilio credentials: texts are logged and stored, not sent (development only)
  */
 public record Chrome(
         String title,
@@ -17,7 +18,8 @@ public record Chrome(
         String nav,
         String query,
         Assets assets,
-        boolean development) {
+        boolean development,
+        boolean simulatedTexts) {
 
     public Chrome {
         businesses = List.copyOf(businesses);

@@ -65,6 +65,7 @@ public final class Dashboard {
         Pages pages = new Pages(
                 new OwnerBusinessService(transactions, clock),
                 !config.isProduction(),
+                !config.getTwilio().hasCredentials(),
                 (int) dashboard.getRefreshInterval().toSeconds(),
                 clock);
         LeadPages leadPages = new LeadPages(leads, replies, pages);

@@ -20,7 +20,7 @@ public final class ErrorPage extends Page {
     /** A page with the site's frame but no navigation (the user may not be known). */
     static ErrorPage of(int status, String heading, String message) {
         return new ErrorPage(
-                new Chrome(heading, null, null, List.of(), null, "", "", Dashboard.assets(), false),
+                new Chrome(heading, null, null, List.of(), null, "", "", Dashboard.assets(), false, false),
                 status,
                 heading,
                 message,
@@ -30,7 +30,7 @@ public final class ErrorPage extends Page {
     /** For an htmx request: only the message, to be swapped in where the answer was expected. */
     static ErrorPage fragment(int status, String message) {
         return new ErrorPage(
-                new Chrome("", null, null, List.of(), null, "", "", Dashboard.assets(), false),
+                new Chrome("", null, null, List.of(), null, "", "", Dashboard.assets(), false, false),
                 status,
                 "",
                 message,

@@ -73,7 +73,8 @@ final class Labels {
                 message.twilioStatus() == null ? "" : message.twilioStatus().toLowerCase(Locale.ROOT);
         return switch (state) {
             case QUEUED -> message.attempts() > 0 ? "Queued (retrying)" : "Queued";
-            case SENDING -> "Sending";
+            // Being handed to Twilio this moment: for the owner it is queued until Twilio has it.
+            case SENDING -> "Queued";
             case SENT ->
                 switch (twilio) {
                     case "delivered" -> "Delivered";
@@ -97,7 +98,7 @@ final class Labels {
         if (label.startsWith("Not sent")) {
             return "delivery-suppressed";
         }
-        if (label.startsWith("Queued") || label.startsWith("Sending")) {
+        if (label.startsWith("Queued")) {
             return "delivery-pending";
         }
         return "delivery-done";

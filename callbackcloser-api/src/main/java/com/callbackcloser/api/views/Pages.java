@@ -17,12 +17,19 @@ import java.util.UUID;
 final class Pages {
     private final OwnerBusinessService businesses;
     private final boolean development;
+    private final boolean simulatedTexts;
     private final int refreshSeconds;
     private final Clock clock;
 
-    Pages(OwnerBusinessService businesses, boolean development, int refreshSeconds, Clock clock) {
+    Pages(
+            OwnerBusinessService businesses,
+            boolean development,
+            boolean simulatedTexts,
+            int refreshSeconds,
+            Clock clock) {
         this.businesses = businesses;
         this.development = development;
+        this.simulatedTexts = simulatedTexts;
         this.refreshSeconds = refreshSeconds;
         this.clock = clock;
     }
@@ -78,11 +85,13 @@ final class Pages {
                 nav,
                 current == null ? "" : "business=" + current.business().id(),
                 Dashboard.assets(),
-                development);
+                development,
+                simulatedTexts);
     }
 
     Chrome signedOut(String title) {
-        return new Chrome(title, null, null, List.of(), null, "", "", Dashboard.assets(), development);
+        return new Chrome(
+                title, null, null, List.of(), null, "", "", Dashboard.assets(), development, simulatedTexts);
     }
 
     Formats formats(BusinessWithRole business) {
