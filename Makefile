@@ -43,6 +43,11 @@ BENCH_SECONDS ?= 10
 bench:
 	$(MVN) $(MVN_FLAGS) -Pharness -DskipTests -Dharness.args=$(BENCH_SECONDS) verify -pl callbackcloser-api -am
 
+## bench-inbox: only the dashboard's part of the bench: the inbox of a business with 100,000 leads (first page,
+##      a later page, searches: p50/p95/p99) and the page's weight with its assets over the wire (gzip)
+bench-inbox:
+	$(MVN) $(MVN_FLAGS) -Pharness -DskipTests -Dharness.main=com.callbackcloser.api.bench.InboxBench verify -pl callbackcloser-api -am
+
 ## chaos: fault injection (docs/RELIABILITY.md): PostgreSQL outage, failing Twilio, kill -9, two instances;
 ##      a verdict per scenario, non-zero exit if any fails.
 chaos:

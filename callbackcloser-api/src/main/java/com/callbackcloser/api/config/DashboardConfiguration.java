@@ -21,6 +21,12 @@ public class DashboardConfiguration {
     /** Space-separated; {@code openid} is always asked for. */
     private String oidcScopes = "openid profile email";
 
+    /**
+     * How the client secret goes to the token endpoint: {@code client_secret_basic} (an Authorization header, the
+     * default) or {@code client_secret_post} (form fields; Auth0's default for a regular web application).
+     */
+    private String oidcTokenAuthMethod = "client_secret_basic";
+
     /** {@code true}, {@code false}, or empty: on outside production, off in production. */
     private String devSignIn = "";
 
@@ -94,6 +100,24 @@ public class DashboardConfiguration {
     @JsonProperty
     public void setOidcScopes(String oidcScopes) {
         this.oidcScopes = oidcScopes == null || oidcScopes.isBlank() ? "openid" : oidcScopes.strip();
+    }
+
+    @JsonProperty
+    public String getOidcTokenAuthMethod() {
+        return oidcTokenAuthMethod;
+    }
+
+    @JsonProperty
+    public void setOidcTokenAuthMethod(String oidcTokenAuthMethod) {
+        String value = oidcTokenAuthMethod == null || oidcTokenAuthMethod.isBlank()
+                ? "client_secret_basic"
+                : oidcTokenAuthMethod.strip().toLowerCase(Locale.ROOT);
+        if (!value.equals("client_secret_basic") && !value.equals("client_secret_post")) {
+            throw new IllegalArgumentException(
+                    "AUTH_OIDC_TOKEN_AUTH_METHOD is client_secret_basic or client_secret_post, not "
+                            + oidcTokenAuthMethod);
+        }
+        this.oidcTokenAuthMethod = value;
     }
 
     @JsonProperty

@@ -8,7 +8,8 @@ import com.callbackcloser.core.model.Participant;
  * One text of a lead's conversation as a chat bubble: the caller's on one side, the business's on the other, a
  * summary to the owner's own phone as a note between them; an outbound text with its delivery state.
  *
- * @param side {@code in} (the caller), {@code out} (to the caller) or {@code note} (to the owner's phone)
+ * @param side {@code in} (the caller), {@code out} (typed by someone of the business), {@code auto} (the
+ *     automation's texts to the caller) or {@code note} (to the owner's own phone)
  */
 public record ChatMessage(
         String id,
@@ -22,9 +23,14 @@ public record ChatMessage(
         String failure) {
 
     static ChatMessage of(MessageRecord message, Formats formats, String viewer) {
-        String side = message.direction() == Direction.INBOUND
-                ? "in"
-                : message.participant() == Participant.OWNER ? "note" : "out";
+        String side;
+        if (message.direction() == Direction.INBOUND) {
+            side = "in";
+        } else if (message.participant() == Participant.OWNER) {
+            side = "note";
+        } else {
+            side = message.typedByHand() ? "out" : "auto";
+        }
         return new ChatMessage(
                 message.id().toString(),
                 side,

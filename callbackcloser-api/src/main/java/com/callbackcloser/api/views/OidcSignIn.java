@@ -81,6 +81,7 @@ public final class OidcSignIn {
     private final ClientID clientId;
     private final Secret clientSecret;
     private final Scope scope;
+    private final boolean secretInForm;
     private final URI redirectUri;
     private final DashboardSessionStore store;
     private final Duration signInTimeout;
@@ -98,6 +99,7 @@ public final class OidcSignIn {
             scopes.add("openid");
         }
         this.scope = scopes;
+        this.secretInForm = "client_secret_post".equals(config.getOidcTokenAuthMethod());
         this.redirectUri = URI.create(appUrl + CALLBACK_PATH);
         this.store = store;
         this.signInTimeout = config.getSignInTimeout().toJavaDuration();
@@ -242,15 +244,18 @@ public final class OidcSignIn {
         return idToken;
     }
 
-    /** Basic authentication unless the provider only takes the secret in the form (both are in OIDC Core). */
+    /**
+     * As configured (some providers insist on the method registered with the client), and in the form anyway when
+     * the provider says it takes no other (both methods are in OIDC Core).
+     */
     private ClientAuthentication clientAuthentication(OIDCProviderMetadata metadata) {
         List<ClientAuthenticationMethod> methods = metadata.getTokenEndpointAuthMethods();
-        if (methods != null
+        boolean onlyForm = methods != null
                 && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                && methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST)) {
-            return new ClientSecretPost(clientId, clientSecret);
-        }
-        return new ClientSecretBasic(clientId, clientSecret);
+                && methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+        return secretInForm || onlyForm
+                ? new ClientSecretPost(clientId, clientSecret)
+                : new ClientSecretBasic(clientId, clientSecret);
     }
 
     /** The provider's metadata and ID token validator, resolved at first use and kept; retried after a failure. */

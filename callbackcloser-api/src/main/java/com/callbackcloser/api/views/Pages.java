@@ -90,8 +90,7 @@ final class Pages {
     }
 
     Chrome signedOut(String title) {
-        return new Chrome(
-                title, null, null, List.of(), null, "", "", Dashboard.assets(), development, simulatedTexts);
+        return new Chrome(title, null, null, List.of(), null, "", "", Dashboard.assets(), development, simulatedTexts);
     }
 
     Formats formats(BusinessWithRole business) {

@@ -24,7 +24,8 @@ public record ReplyForm(
     }
 
     ReplyForm sent() {
-        return new ReplyForm(action, open, closedReason, newKey(), "", "", "Queued: it goes out in a moment.");
+        return new ReplyForm(
+                action, open, closedReason, newKey(), "", "", "Your text was added to the conversation above.");
     }
 
     private static String newKey() {

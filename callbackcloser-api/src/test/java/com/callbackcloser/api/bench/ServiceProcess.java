@@ -95,6 +95,11 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /** Where the service writes (its request log included: one line per request, with the server's time). */
+    public Path log() {
+        return log;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -281,6 +281,13 @@ class DashboardE2E {
                 .build();
         ChromeDriver chrome = new ChromeDriver(driver, options);
         chrome.manage().window().setSize(new Dimension(width, height));
+        if (width < 600) {
+            // A phone: its viewport is the whole width (scrollbars overlay the page), touch, the viewport meta tag.
+            chrome.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+            chrome.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
+        }
         return chrome;
     }
 

@@ -118,7 +118,7 @@ class CallerRepliesIT {
                         "Hi, this is Bob. I can come at 3 today.",
                         "<span class=\"bubble-author\">You</span>",
                         "data-delivery=\"Queued\"")
-                .contains("hx-swap-oob=\"true\"", "Queued: it goes out in a moment.");
+                .contains("hx-swap-oob=\"true\"", "Your text was added to the conversation above.");
         assertThat(SERVICE.twilio.sentMessages()).as("never sent inline").hasSize(sentBefore);
 
         assertThat(deliverQueued()).containsExactly(caller + ": Hi, this is Bob. I can come at 3 today.");

@@ -85,7 +85,10 @@ class DashboardPagesIT {
             String plan = browser.get("/billing").body();
             softly.assertThat(plan)
                     .as(who)
-                    .contains(who.equals("owner_a") ? "/billing/checkout" : "The business's owner manages its plan");
+                    .contains(
+                            who.equals("owner_a")
+                                    ? "Subscribing, changing the plan"
+                                    : "The business's owner manages its plan");
         }
         softly.assertAll();
     }

@@ -7,7 +7,8 @@ import java.util.Optional;
  * Which of a business's leads a list shows: a pipeline status, and a search by the caller's number or name.
  *
  * <p>A search with a letter in it looks for the caller's name (any part, any case); one without is a phone
- * number, compared by its digits, so "(415) 555-0123", "415.555.0123" and "0123" all find +14155550123.
+ * number, compared by its digits from the end, so "(415) 555-0123", "415.555.0123", "+1 415 555 0123" and "0123"
+ * all find +14155550123 (an area code alone does not: most numbers of a business share one).
  * A search shorter than {@link #MIN_SEARCH_LENGTH} characters (or digits) filters nothing.
  */
 public record LeadFilter(LeadStatus status, String search) {

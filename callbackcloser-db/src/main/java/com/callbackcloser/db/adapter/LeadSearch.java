@@ -12,7 +12,7 @@ record LeadSearch(String clause, String pattern) {
 
     static LeadSearch of(LeadFilter filter) {
         return filter.phoneSearch()
-                .map(digits -> new LeadSearch(LeadDao.PHONE_SEARCH, "%" + digits + "%"))
+                .map(digits -> new LeadSearch(LeadDao.PHONE_SEARCH, new StringBuilder(digits).reverse() + "%"))
                 .or(() ->
                         filter.nameSearch().map(name -> new LeadSearch(LeadDao.NAME_SEARCH, "%" + escape(name) + "%")))
                 .orElse(NONE);

@@ -167,8 +167,11 @@ public interface LeadDao {
 
     /** No search. It names {@code :pattern} (null then) because JDBI refuses a bound value the SQL does not use. */
     String NO_SEARCH = "AND CAST(:pattern AS text) IS NULL";
-    /** The caller's number contains the digits ({@code :pattern} is {@code %digits%}); a trigram index finds them. */
-    String PHONE_SEARCH = "AND l.caller_number LIKE :pattern";
+    /**
+     * The caller's number ends with the digits ({@code :pattern} is the digits reversed, then {@code %}): a prefix
+     * of the reversed number, one range of leads_business_caller_suffix_idx.
+     */
+    String PHONE_SEARCH = "AND reverse(l.caller_number) LIKE :pattern";
     /** The caller's name contains the words, in any case ({@code :pattern} is {@code %words%}). */
     String NAME_SEARCH = "AND l.contact_name ILIKE :pattern";
 
@@ -182,6 +185,7 @@ public interface LeadDao {
              LIMIT :limit
             """)
     @RegisterRowMapper(LeadSummaryMapper.class)
+    @PlannedForItsValues
     List<LeadSummary> page(
             @Bind("businessId") UUID businessId,
             @Bind("status") String status,
@@ -198,6 +202,7 @@ public interface LeadDao {
              LIMIT :limit
             """)
     @RegisterRowMapper(LeadSummaryMapper.class)
+    @PlannedForItsValues
     List<LeadSummary> newerThan(
             @Bind("businessId") UUID businessId,
             @Bind("status") String status,

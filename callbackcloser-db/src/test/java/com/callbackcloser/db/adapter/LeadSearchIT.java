@@ -35,6 +35,10 @@ class LeadSearchIT {
 
         assertThat(ids(page(new LeadFilter(null, "(415) 555-0123"), null))).containsExactly(dana);
         assertThat(ids(page(new LeadFilter(null, "0123"), null))).containsExactly(walter, dana);
+        assertThat(ids(page(new LeadFilter(null, "+1 (415) 555-0123"), null))).containsExactly(dana);
+        assertThat(ids(page(new LeadFilter(null, "4155"), null)))
+                .as("the digits count from the end")
+                .isEmpty();
         assertThat(ids(page(new LeadFilter(null, "MULD"), null))).containsExactly(fox);
         assertThat(ids(page(new LeadFilter(null, "scully"), null))).containsExactly(dana);
         assertThat(ids(page(new LeadFilter(LeadStatus.BOOKED, "scully"), null))).isEmpty();

@@ -27,7 +27,7 @@ public final class LeadsResource {
 
     /**
      * Newest first, each with its latest message; {@code cursor} is the previous page's {@code nextCursor}. {@code q}
-     * searches the caller's number (by its digits) or, when it holds a letter, the caller's name.
+     * finds callers whose number ends with its digits or, when it holds a letter, whose name contains it.
      */
     @GET
     @Timed
