@@ -4,9 +4,8 @@ import java.util.List;
 
 /**
  * The leads inbox: the business's missed calls, newest first, filtered and searched, paged by cursor. The first
- * page asks for newer leads every few seconds ({@code refreshHref}); later pages stay as they are.
- *
- * @param emptyTitle what the empty inbox says, with the business's number ({@code emptyText})
+ * page asks for newer leads every few seconds ({@code refreshHref}); later pages stay as they are. An empty inbox
+ * says what to do next ({@code emptyTitle}, {@code emptyText}: the business's number).
  */
 public final class InboxPage extends Page {
     private final List<InboxRow> rows;

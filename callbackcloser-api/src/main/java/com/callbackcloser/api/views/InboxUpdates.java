@@ -4,9 +4,8 @@ import java.util.List;
 
 /**
  * What an inbox's refresh answers when new leads arrived: the rows to put on top (swapped in out of band), the
- * refresher again with the newest lead as its mark, and a sentence for screen readers.
- *
- * @param more more arrived than one refresh brings: the page offers a reload
+ * refresher again with the newest lead as its mark, and a sentence for screen readers. When more arrived than one
+ * refresh brings ({@code more}), the page offers a reload.
  */
 public final class InboxUpdates extends Page {
     private final List<InboxRow> rows;

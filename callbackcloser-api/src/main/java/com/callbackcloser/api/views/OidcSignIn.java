@@ -214,10 +214,11 @@ public final class OidcSignIn {
     }
 
     private JWT exchange(Provider current, AuthorizationCode code, CodeVerifier verifier) throws RefusedException {
-        TokenRequest request = new TokenRequest(
-                current.metadata().getTokenEndpointURI(),
-                clientAuthentication(current.metadata()),
-                new AuthorizationCodeGrant(code, redirectUri, verifier));
+        TokenRequest request = new TokenRequest.Builder(
+                        current.metadata().getTokenEndpointURI(),
+                        clientAuthentication(current.metadata()),
+                        new AuthorizationCodeGrant(code, redirectUri, verifier))
+                .build();
         HTTPRequest http = request.toHTTPRequest();
         http.setConnectTimeout(timeoutMillis);
         http.setReadTimeout(timeoutMillis);

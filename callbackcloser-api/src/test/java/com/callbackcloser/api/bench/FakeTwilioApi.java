@@ -45,7 +45,24 @@ public final class FakeTwilioApi implements AutoCloseable {
     private final AtomicInteger creates = new AtomicInteger();
     private final Map<String, Recording> recordings = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Recording(String contentType, byte[] audio) {}
+    /** A recording's answer: its media type and bytes (a class, not a record: records compare arrays by identity). */
+    private static final class Recording {
+        private final String contentType;
+        private final byte[] audio;
+
+        Recording(String contentType, byte[] audio) {
+            this.contentType = contentType;
+            this.audio = audio.clone();
+        }
+
+        String contentType() {
+            return contentType;
+        }
+
+        byte[] audio() {
+            return audio.clone();
+        }
+    }
 
     private volatile Duration delay = Duration.ZERO;
     /**

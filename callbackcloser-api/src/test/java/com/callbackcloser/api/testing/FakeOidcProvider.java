@@ -205,7 +205,7 @@ public final class FakeOidcProvider implements AutoCloseable {
         if (encoded == null || encoded.isEmpty()) {
             return values;
         }
-        for (String pair : encoded.split("&")) {
+        for (String pair : encoded.split("&", -1)) {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);

@@ -102,7 +102,7 @@ class OidcSignInIT {
                 .containsEntry("code_challenge_method", "S256")
                 .containsEntry("redirect_uri", ServiceUnderTest.PUBLIC_URL + "/auth/callback")
                 .containsKeys("state", "nonce", "code_challenge");
-        assertThat(asked.get("scope").split(" ")).contains("openid");
+        assertThat(asked.get("scope").split(" ", -1)).contains("openid");
         assertThat(PROVIDER.tokenRefusals())
                 .as("the verifier matched the challenge")
                 .hasSize(refusalsBefore);
@@ -253,7 +253,7 @@ class OidcSignInIT {
     }
 
     private static Map<String, String> query(URI uri) {
-        return Arrays.stream(uri.getRawQuery().split("&"))
+        return Arrays.stream(uri.getRawQuery().split("&", -1))
                 .map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(
                         pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8), (a, b) -> b));

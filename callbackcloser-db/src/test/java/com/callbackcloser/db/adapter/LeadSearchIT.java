@@ -52,7 +52,9 @@ class LeadSearchIT {
         assertThat(ids(page(new LeadFilter(null, "Da_a"), null))).isEmpty();
         assertThat(ids(page(new LeadFilter(null, "a%"), null))).isEmpty();
         assertThat(ids(page(new LeadFilter(null, "0% P"), null))).containsExactly(percent);
-        assertThat(ids(page(new LeadFilter(null, "\\"), null))).hasSize(2).as("one character filters nothing");
+        assertThat(ids(page(new LeadFilter(null, "\\"), null)))
+                .as("one character filters nothing")
+                .hasSize(2);
     }
 
     @Test
