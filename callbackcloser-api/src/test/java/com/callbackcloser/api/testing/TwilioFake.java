@@ -15,8 +15,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,6 +28,10 @@ import java.util.Map;
  * codes, JSON shapes, error codes), so the real twilio-java SDK can be pointed at it.
  */
 public final class TwilioFake implements AutoCloseable {
+    /** How Twilio writes dates in its JSON (RFC 2822). */
+    private static final DateTimeFormatter TWILIO_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
+
     public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
     public static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
@@ -246,16 +254,21 @@ public final class TwilioFake implements AutoCloseable {
                         "queued"));
     }
 
+    /**
+     * Dated now, as Twilio dates a message it just took: a lookup for texts accepted since a send began must find
+     * it (a fixed date made the lookup miss every message once that date was past).
+     */
     private static String messageJson(String sid, String from, String to, String body, String status) {
+        String now = TWILIO_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
         return """
                 {"account_sid":"%s","api_version":"2010-04-01","body":"%s",
-                 "date_created":"Thu, 26 Nov 2026 12:00:00 +0000","date_sent":null,
-                 "date_updated":"Thu, 26 Nov 2026 12:00:00 +0000","direction":"outbound-api","error_code":null,
+                 "date_created":"%s","date_sent":null,
+                 "date_updated":"%s","direction":"outbound-api","error_code":null,
                  "error_message":null,"from":"%s","messaging_service_sid":null,"num_media":"0","num_segments":"1",
                  "price":null,"price_unit":"USD","sid":"%s","status":"%s",
                  "subresource_uris":{"media":"/2010-04-01/Accounts/%s/Messages/%s/Media.json"},
                  "to":"%s","uri":"/2010-04-01/Accounts/%s/Messages/%s.json"}
-                """.formatted(ACCOUNT_SID, body, from, sid, status, ACCOUNT_SID, sid, to, ACCOUNT_SID, sid);
+                """.formatted(ACCOUNT_SID, body, now, now, from, sid, status, ACCOUNT_SID, sid, to, ACCOUNT_SID, sid);
     }
 
     private static String incomingNumberJson(String sid, String number) {
