@@ -243,6 +243,40 @@ class DashboardPagesIT {
     }
 
     @Test
+    void aPageRefreshingItselfDoesNotKeepAnIdleSessionAlive() throws Exception {
+        DashboardClient owner = signedIn("owner_a");
+        String hash = sha256Hex(owner.cookie("__Host-cc_session"));
+        String twoMinutesAgo = "UPDATE dashboard_sessions SET last_seen_at = now() - interval '2 minutes'"
+                + " WHERE token_hash = decode(?, 'hex')";
+        SERVICE.jdbi().useHandle(h -> h.execute(twoMinutesAgo, hash));
+        assertThat(owner.get("/leads/" + acmeLead + "/conversation?v=x", HTMX).statusCode())
+                .isEqualTo(200);
+        assertThat(owner.get("/leads/updates?business=" + acme.id() + "&since=" + InboxQuery.BEGINNING, HTMX)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(secondsSinceSeen(hash)).as("refreshes are no activity").isGreaterThanOrEqualTo(110);
+        assertThat(owner.get("/leads").statusCode()).isEqualTo(200);
+        assertThat(secondsSinceSeen(hash)).as("a page view is").isLessThan(60);
+    }
+
+    @Test
+    void someoneInSeveralBusinessesSwitchesBetweenThem() {
+        DashboardFixtures.member(SERVICE, acme, "multi", Role.AGENT);
+        DashboardFixtures.member(SERVICE, bravo, "multi", Role.ADMIN);
+        DashboardClient multi = signedIn("multi");
+        String first = multi.get("/leads").body();
+        assertThat(first).contains("id=\"business-switcher\"", acme.name(), "(agent)", "(admin)");
+        String other = acme.id().toString().compareTo(bravo.id().toString()) < 0
+                ? bravo.id().toString()
+                : acme.id().toString();
+        String page = multi.get("/leads?business=" + other).body();
+        assertThat(page).contains("<option value=\"" + other + "\" selected>");
+        assertThat(leadsOn(page))
+                .contains(other.equals(bravo.id().toString()) ? bravoLead : acmeLead)
+                .doesNotContain(other.equals(bravo.id().toString()) ? acmeLead : bravoLead);
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyLaxAndSecureAndOnlyItsHashIsStored() throws Exception {
         DashboardClient browser = new DashboardClient(SERVICE.app.getLocalPort());
         HttpResponse<String> signedIn = browser.signInAs("owner_a");
@@ -499,6 +533,15 @@ class DashboardPagesIT {
     private static int count(String sql) {
         return SERVICE.jdbi()
                 .withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    private static double secondsSinceSeen(String tokenHash) {
+        return SERVICE.jdbi()
+                .withHandle(h -> h.createQuery("SELECT extract(epoch FROM now() - last_seen_at) FROM dashboard_sessions"
+                                + " WHERE token_hash = decode(:hash, 'hex')")
+                        .bind("hash", tokenHash)
+                        .mapTo(Double.class)
+                        .one());
     }
 
     private static String enc(String value) {
