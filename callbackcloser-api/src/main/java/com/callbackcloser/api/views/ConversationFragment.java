@@ -17,6 +17,7 @@ public final class ConversationFragment extends Page {
     private final ConversationPart conversation;
     private final ReplyForm reply;
     private final ConversationPage.StatusForm statusForm;
+    private final java.util.List<ConversationPage.Answer> answers;
     private final int refreshSeconds;
 
     ConversationFragment(
@@ -25,12 +26,14 @@ public final class ConversationFragment extends Page {
             ConversationPart conversation,
             ReplyForm reply,
             ConversationPage.StatusForm statusForm,
+            java.util.List<ConversationPage.Answer> answers,
             int refreshSeconds) {
         super("lead-fragment.ftlh", chrome);
         this.part = part;
         this.conversation = conversation;
         this.reply = reply;
         this.statusForm = statusForm;
+        this.answers = java.util.List.copyOf(answers);
         this.refreshSeconds = refreshSeconds;
     }
 
@@ -48,6 +51,10 @@ public final class ConversationFragment extends Page {
 
     public ConversationPage.StatusForm getStatusForm() {
         return statusForm;
+    }
+
+    public java.util.List<ConversationPage.Answer> getAnswers() {
+        return answers;
     }
 
     public int getRefreshSeconds() {

@@ -81,7 +81,8 @@ final class LeadPages {
                 ConversationPart.of(
                         context.detail(), context.formats(), context.user().subject()),
                 reply,
-                statusForm,
+                statusForm == null ? statusForm(context.detail().lead(), "", "") : statusForm,
+                answers(context.detail().lead().qualification()),
                 pages.refreshSeconds());
     }
 

@@ -161,6 +161,21 @@ class CallerRepliesIT {
     }
 
     @Test
+    void theCallersAnswersReachAnOpenLeadPageThroughTheRefresh() {
+        DashboardClient owner = signedIn("owner_r");
+        String page = owner.get("/leads/" + lead).body();
+        assertThat(page).contains("Not answered yet").contains("<option value=\"new\" selected>");
+        DashboardFixtures.text(SERVICE, business, caller, "2");
+        DashboardFixtures.text(SERVICE, business, caller, "today");
+        String refresh = owner.get("/leads/" + lead + "/conversation?v=" + version(page), HTMX)
+                .body();
+        assertThat(refresh)
+                .contains("id=\"answers\" class=\"card\" aria-labelledby=\"answers-heading\" hx-swap-oob=\"true\"")
+                .contains("<dd>Install</dd>", "<dd>Today</dd>")
+                .contains("<option value=\"qualified\" selected>");
+    }
+
+    @Test
     void theApiRepliesThroughTheSameUseCaseAndAnIdempotencyKeyQueuesOneText() throws Exception {
         String path = "/api/businesses/" + business.id() + "/leads/" + lead + "/messages";
         Map<String, String> key = Map.of("Idempotency-Key", "retry-" + UUID.randomUUID());
