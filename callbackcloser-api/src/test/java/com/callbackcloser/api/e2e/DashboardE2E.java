@@ -172,6 +172,12 @@ class DashboardE2E {
                     .contains("Install", "Today");
             shots.take("lead");
 
+            // An answer while the page is open: the conversation and the answers beside it update unasked.
+            send(webhooks.sms("SM" + UUID.randomUUID().toString().replace("-", ""), caller, TWILIO_NUMBER, "94110"));
+            new WebDriverWait(browser, WAIT)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("answers"), "94110"));
+            awaitSentTo(caller, 4);
+
             WebElement audio = browser.findElement(By.id("recording"));
             Object played = browser.executeAsyncScript(
                     "const audio = arguments[0], done = arguments[arguments.length - 1];"
