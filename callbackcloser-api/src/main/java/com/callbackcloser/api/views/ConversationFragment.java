@@ -8,6 +8,8 @@ public final class ConversationFragment extends Page {
     /** Which piece. */
     public enum Part {
         CONVERSATION,
+        /** The conversation moved the lead on (NEW to QUALIFIED): the status form comes along. */
+        CONVERSATION_AND_STATUS,
         CONVERSATION_AND_REPLY,
         REPLY,
         STATUS

@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * A lead's conversation as the page shows it and refreshes it: the texts, where the automatic questions are, and
- * a version (a hash of everything shown) so a refresh that would change nothing is answered with no content.
+ * a version (a hash of everything shown) so a refresh that would change nothing is answered with no content. The
+ * refresh also names the status the page shows, so a refresh brings the status form only when the conversation
+ * moved the lead (not when the owner just did, which would wipe the form's "Saved").
  */
 public record ConversationPart(
         String leadId, List<ChatMessage> messages, String state, boolean optedOut, String version, String refreshHref) {
@@ -32,7 +34,8 @@ public record ConversationPart(
                         : Labels.conversation(detail.lead()),
                 detail.callerOptedOut(),
                 version,
-                "/leads/" + leadId + "/conversation?v=" + version);
+                "/leads/" + leadId + "/conversation?v=" + version + "&s="
+                        + detail.lead().status().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     static String version(LeadDetail detail) {

@@ -31,12 +31,20 @@ public final class LeadConversationResource {
     public Response conversation(
             @Context ContainerRequestContext request,
             @PathParam("leadId") UUID leadId,
-            @QueryParam("v") String version) {
+            @QueryParam("v") String version,
+            @QueryParam("s") String shownStatus) {
         LeadPages.Context context = leadPages.load(SessionFilter.user(request), leadId);
         if (ConversationPart.version(context.detail()).equals(version)) {
             return Response.noContent().build();
         }
-        return Response.ok(leadPages.fragment(context, ConversationFragment.Part.CONVERSATION, null, null))
+        boolean statusMoved = !context.detail().lead().status().name().equalsIgnoreCase(shownStatus);
+        return Response.ok(leadPages.fragment(
+                        context,
+                        statusMoved
+                                ? ConversationFragment.Part.CONVERSATION_AND_STATUS
+                                : ConversationFragment.Part.CONVERSATION,
+                        null,
+                        null))
                 .build();
     }
 }

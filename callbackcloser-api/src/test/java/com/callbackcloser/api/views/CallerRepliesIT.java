@@ -173,6 +173,18 @@ class CallerRepliesIT {
                 .contains("id=\"answers\" class=\"card\" aria-labelledby=\"answers-heading\" hx-swap-oob=\"true\"")
                 .contains("<dd>Install</dd>", "<dd>Today</dd>")
                 .contains("<option value=\"qualified\" selected>");
+
+        // The owner moves it on: the refresh then leaves the form (and its "Saved") alone.
+        owner.get("/leads/" + lead);
+        HttpResponse<String> saved = owner.postExactly(
+                "/leads/" + lead + "/status",
+                Map.of("status", "booked"),
+                Map.of("HX-Request", "true", "X-CSRF-Token", owner.csrfToken()));
+        assertThat(saved.body()).contains("Saved: Booked.", "&amp;s=booked");
+        DashboardFixtures.text(SERVICE, business, caller, "94110");
+        String after = owner.get("/leads/" + lead + "/conversation?v=" + version(saved.body()) + "&s=booked", HTMX)
+                .body();
+        assertThat(after).contains("<dd>94110</dd>").doesNotContain("id=\"status-form\"");
     }
 
     @Test
