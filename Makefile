@@ -5,7 +5,7 @@ JAR := callbackcloser-api/target/callbackcloser.jar
 CONFIG ?= config.yml
 SOURCES := $(shell find callbackcloser-*/src -type f 2>/dev/null) $(wildcard pom.xml callbackcloser-*/pom.xml)
 
-.PHONY: build run migrate test lint format restore-drill bench chaos clean
+.PHONY: build run migrate test e2e lint format restore-drill bench bench-inbox chaos clean
 
 ## build: the runnable fat jar (callbackcloser-api/target/callbackcloser.jar)
 build: $(JAR)
@@ -27,6 +27,11 @@ migrate: $(JAR)
 test:
 	$(MVN) $(MVN_FLAGS) verify
 
+## e2e: the dashboard's browser tests in Debian's chromium + chromium-driver (apt-get install -y chromium
+##      chromium-driver), against the fat jar on loopback; screenshots in callbackcloser-api/target/e2e/
+e2e:
+	$(MVN) $(MVN_FLAGS) -Pe2e -DskipTests verify -pl callbackcloser-api -am
+
 ## restore-drill: dump the database with pg_dump, restore it into a scratch database, start the service on
 ##      the copy and check every table's row count (docs/BACKUP_RESTORE.md). Needs pg_dump/pg_restore.
 restore-drill: $(JAR)
@@ -37,6 +42,11 @@ restore-drill: $(JAR)
 BENCH_SECONDS ?= 10
 bench:
 	$(MVN) $(MVN_FLAGS) -Pharness -DskipTests -Dharness.args=$(BENCH_SECONDS) verify -pl callbackcloser-api -am
+
+## bench-inbox: only the dashboard's part of the bench: the inbox of a business with 100,000 leads (first page,
+##      a later page, searches: p50/p95/p99) and the page's weight with its assets over the wire (gzip)
+bench-inbox:
+	$(MVN) $(MVN_FLAGS) -Pharness -DskipTests -Dharness.main=com.callbackcloser.api.bench.InboxBench verify -pl callbackcloser-api -am
 
 ## chaos: fault injection (docs/RELIABILITY.md): PostgreSQL outage, failing Twilio, kill -9, two instances;
 ##      a verdict per scenario, non-zero exit if any fails.

@@ -48,6 +48,7 @@ import com.callbackcloser.api.twilio.TwilioSmsGateway;
 import com.callbackcloser.api.twilio.TwilioWebhookAuthenticator;
 import com.callbackcloser.api.twilio.UnconfiguredPhoneNumbers;
 import com.callbackcloser.api.twilio.WebhookUrls;
+import com.callbackcloser.api.views.Dashboard;
 import com.callbackcloser.api.webhooks.HttpWebhookSender;
 import com.callbackcloser.api.webhooks.WebhookWorker;
 import com.callbackcloser.core.model.Plans;
@@ -196,20 +197,22 @@ public class CallbackCloserApplication extends Application<CallbackCloserConfigu
                 transactions,
                 twilioClient == null ? new UnconfiguredPhoneNumbers() : new TwilioPhoneNumbers(twilioClient, urls),
                 clock);
+        BillingService billing = new BillingService(transactions, billingProvider, plans, clock);
+        TwilioRecordings recordings = twilioClient == null
+                ? null
+                : new TwilioRecordings(
+                        twilio.getAccountSid(),
+                        twilio.getAuthToken(),
+                        twilio.getApiBaseUrl(),
+                        twilio.getRequestTimeout().toJavaDuration());
         OwnerApi.register(
-                environment.jersey(),
+                environment.jersey(), config, transactions, billing, phoneNumbers, recordings, limiter, clock);
+        Dashboard.register(
+                environment,
                 config,
-                transactions,
-                new BillingService(transactions, billingProvider, plans, clock),
-                phoneNumbers,
-                twilioClient == null
-                        ? null
-                        : new TwilioRecordings(
-                                twilio.getAccountSid(),
-                                twilio.getAuthToken(),
-                                twilio.getApiBaseUrl(),
-                                twilio.getRequestTimeout().toJavaDuration()),
-                limiter,
+                jdbi,
+                new Dashboard.Services(
+                        transactions, billing, recordings, config.getPlans().getUsageZone()),
                 clock);
 
         OutboxMaintenance outboxMaintenance = new OutboxMaintenance(

@@ -189,6 +189,7 @@ final class Operations {
         secrets.add(config.getAlerts().getWebhookUrl());
         secrets.add(config.getDatabase().getPassword());
         secrets.add(config.getAdminAccess().getToken());
+        secrets.add(config.getDashboard().getOidcClientSecret());
         return secrets;
     }
 }

@@ -8,7 +8,9 @@ public record AuthenticatedUser(String subject, Method method) implements Princi
 
     public enum Method {
         JWT,
-        API_KEY
+        API_KEY,
+        /** Signed in to the dashboard (its pages call some of the API's resources as this user). */
+        DASHBOARD_SESSION
     }
 
     public AuthenticatedUser {

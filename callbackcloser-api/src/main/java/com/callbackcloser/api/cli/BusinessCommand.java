@@ -48,6 +48,9 @@ public final class BusinessCommand extends OperatorCommand {
         create.addArgument("--forwarding").required(true).help("the owner's phone that calls are forwarded to");
         create.addArgument("--twilio-number").dest("twilioNumber").help("the business's Twilio number");
         create.addArgument("--notify").help("phone that gets lead summaries");
+        create.addArgument("--owner")
+                .help("who owns it: the identity provider's user id (sub), or the name typed at the development"
+                        + " sign-in; they see it in the dashboard");
         create.addArgument("--missed-call-seconds")
                 .dest("missedCallSeconds")
                 .type(Integer.class)
@@ -127,7 +130,7 @@ public final class BusinessCommand extends OperatorCommand {
             throw new IllegalArgumentException("invalid business: " + e.getMessage(), e);
         }
         try {
-            print(registry.register(business));
+            print(registry.register(business, namespace.getString("owner")));
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

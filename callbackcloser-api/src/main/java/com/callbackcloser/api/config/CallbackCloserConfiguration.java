@@ -67,6 +67,7 @@ public class CallbackCloserConfiguration extends Configuration {
     @Valid
     @NotNull
     private AdminAccessConfiguration adminAccess = new AdminAccessConfiguration();
+    private DashboardConfiguration dashboard = new DashboardConfiguration();
 
     @JsonProperty
     public AppEnv getAppEnv() {
@@ -226,6 +227,16 @@ public class CallbackCloserConfiguration extends Configuration {
     @JsonProperty
     public void setAdminAccess(AdminAccessConfiguration adminAccess) {
         this.adminAccess = adminAccess;
+    }
+
+    @JsonProperty
+    public DashboardConfiguration getDashboard() {
+        return dashboard;
+    }
+
+    @JsonProperty
+    public void setDashboard(DashboardConfiguration dashboard) {
+        this.dashboard = dashboard;
     }
 
     @JsonProperty

@@ -63,6 +63,7 @@ public final class ProductionRules {
                     "set the public https URL Twilio calls, e.g. https://callbacks.example.com"));
         }
         problems.addAll(AccessRules.check(config));
+        problems.addAll(DashboardRules.check(config));
         return problems;
     }
 

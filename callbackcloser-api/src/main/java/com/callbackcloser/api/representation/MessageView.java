@@ -7,6 +7,7 @@ import java.util.UUID;
 /**
  * A text in a transcript; {@code deliveryState} is null for inbound texts. {@code followUp} marks the one
  * follow-up to a caller who went quiet (its {@code createdAt} is when it was scheduled, with the question).
+ * {@code sentBy} is the member who typed it by hand (a reply); null for the automation's texts.
  */
 public record MessageView(
         UUID id,
@@ -19,7 +20,8 @@ public record MessageView(
         String twilioSid,
         String twilioStatus,
         boolean followUp,
-        Instant createdAt) {
+        Instant createdAt,
+        String sentBy) {
 
     public static MessageView of(MessageRecord m) {
         return m == null
@@ -35,6 +37,7 @@ public record MessageView(
                         m.twilioSid(),
                         m.twilioStatus(),
                         m.followUp(),
-                        m.createdAt());
+                        m.createdAt(),
+                        m.sentBy());
     }
 }

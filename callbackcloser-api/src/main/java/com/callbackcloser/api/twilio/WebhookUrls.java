@@ -86,9 +86,13 @@ public final class WebhookUrls {
         return url(MESSAGE_STATUS_PATH, "messageId=" + messageId);
     }
 
-    /** Where an owner opens a lead: the owner API's lead resource (not a Twilio URL: no token, no overrides). */
+    /**
+     * Where an owner opens a lead: its dashboard page (sign-in first if need be, then back to it). The lead's id
+     * is enough: the page finds the business among the user's own. Not a Twilio URL: no
+     * token, no connection overrides.
+     */
     public String lead(UUID businessId, UUID leadId) {
-        return appUrl + "/api/businesses/" + businessId + "/leads/" + leadId;
+        return appUrl + "/leads/" + leadId;
     }
 
     private String url(String path) {

@@ -147,6 +147,8 @@ public final class BenchMain {
                     "peak resident memory of the service (VmHWM): " + service.peakResidentMiB()
                             + " MiB (-Xmx512m, ParallelGC)");
         }
+        report.section(7, "the dashboard's inbox for a business with 100,000 leads (also: make bench-inbox)");
+        InboxBench.run(jar, config, work, database, twilio, line -> report.line(7, line));
     }
 
     /** The HTTP and database bounds per concurrency, measured once and compared with both runs. */

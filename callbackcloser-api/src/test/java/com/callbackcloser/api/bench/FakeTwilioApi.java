@@ -33,6 +33,7 @@ public final class FakeTwilioApi implements AutoCloseable {
     public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
     public static final String AUTH_TOKEN = "bench-auth-token-0123456789abcdef";
     private static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    private static final String RECORDINGS_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Recordings/";
 
     /** A send as it reached Twilio, with the bench clock's time of arrival. */
     public record Received(
@@ -42,6 +43,27 @@ public final class FakeTwilioApi implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger creates = new AtomicInteger();
+    private final Map<String, Recording> recordings = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A recording's answer: its media type and bytes (a class, not a record: records compare arrays by identity). */
+    private static final class Recording {
+        private final String contentType;
+        private final byte[] audio;
+
+        Recording(String contentType, byte[] audio) {
+            this.contentType = contentType;
+            this.audio = audio.clone();
+        }
+
+        String contentType() {
+            return contentType;
+        }
+
+        byte[] audio() {
+            return audio.clone();
+        }
+    }
+
     private volatile Duration delay = Duration.ZERO;
     /**
      * Given the create's number (from 1): null for a normal 201; an HTTP status to fail with; 0 to hang up without
@@ -53,12 +75,23 @@ public final class FakeTwilioApi implements AutoCloseable {
     public FakeTwilioApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         server.createContext(MESSAGES_PATH, this::messages);
+        server.createContext(RECORDINGS_PATH, this::recording);
         server.setExecutor(threads);
         server.start();
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Twilio's media URL of a recording ({@code …/Recordings/RE….mp3}) answers with this audio. */
+    public void hasRecording(String recordingSid, String contentType, byte[] audio) {
+        recordings.put(recordingSid, new Recording(contentType, audio));
+    }
+
+    /** The URL Twilio's callbacks carry for a recording (the service asks for its .mp3 rendition). */
+    public static String recordingUrl(String recordingSid) {
+        return "https://api.twilio.com" + RECORDINGS_PATH + recordingSid;
     }
 
     public void answerAfter(Duration delay) {
@@ -125,6 +158,29 @@ public final class FakeTwilioApi implements AutoCloseable {
             received.add(
                     new Received(sid, form.get("From"), form.get("To"), form.get("Body"), arrived, arrivedAt, true));
             respond(exchange, 201, messageJson(sid, form.get("From"), form.get("To"), form.get("Body"), arrivedAt));
+        }
+    }
+
+    private void recording(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String name = exchange.getRequestURI().getPath().substring(RECORDINGS_PATH.length());
+            Recording recording = recordings.get(name.replaceAll("\\.(mp3|wav)$", ""));
+            String expected = "Basic "
+                    + java.util.Base64.getEncoder()
+                            .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+            if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                respond(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
+                return;
+            }
+            if (recording == null) {
+                respond(exchange, 404, "{\"code\":20404,\"message\":\"not found\",\"status\":404}");
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", recording.contentType());
+            exchange.sendResponseHeaders(200, recording.audio().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(recording.audio());
+            }
         }
     }
 

@@ -73,7 +73,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts {@code server} on free ports and waits until its health checks answer. */
     public static ServiceProcess start(Path jar, Path config, Map<String, String> env, Path log)
             throws IOException, InterruptedException {
-        int port = freePort();
+        return start(jar, config, env, log, freePort());
+    }
+
+    /** On this application port, e.g. the one APP_URL names (a browser follows the service's redirects there). */
+    public static ServiceProcess start(Path jar, Path config, Map<String, String> env, Path log, int port)
+            throws IOException, InterruptedException {
         int adminPort = freePort();
         List<String> command =
                 List.of(java(), "-Xmx512m", "-XX:+UseParallelGC", "-jar", jar.toString(), "server", config.toString());
@@ -86,6 +91,11 @@ public final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess(builder.start(), port, adminPort, log);
         service.awaitReady(Duration.ofMinutes(2));
         return service;
+    }
+
+    /** Where the service writes (its request log included: one line per request, with the server's time). */
+    public Path log() {
+        return log;
     }
 
     public String baseUrl() {
@@ -169,7 +179,7 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

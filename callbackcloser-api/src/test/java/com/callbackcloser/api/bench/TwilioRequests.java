@@ -33,6 +33,35 @@ public final class TwilioRequests {
         return post("/api/twilio/status", params);
     }
 
+    /** The same, for a call that was recorded: the Dial's result carries the recording, as Twilio's does. */
+    public HttpRequest missedCall(
+            String callSid, String caller, String twilioNumber, String recordingSid, int seconds) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", FakeTwilioApi.ACCOUNT_SID);
+        params.put("CallSid", callSid);
+        params.put("From", caller);
+        params.put("To", twilioNumber);
+        params.put("CallStatus", "completed");
+        params.put("DialCallStatus", "no-answer");
+        params.put("Direction", "inbound");
+        params.put("RecordingSid", recordingSid);
+        params.put("RecordingUrl", FakeTwilioApi.recordingUrl(recordingSid));
+        params.put("RecordingStatus", "completed");
+        params.put("RecordingDuration", Integer.toString(seconds));
+        return post("/api/twilio/status", params);
+    }
+
+    /** Twilio's status callback for a text the service sent ({@code messageId} rides in its URL). */
+    public HttpRequest messageStatus(String messageId, String messageSid, String status) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", FakeTwilioApi.ACCOUNT_SID);
+        params.put("MessageSid", messageSid);
+        params.put("SmsSid", messageSid);
+        params.put("MessageStatus", status);
+        params.put("SmsStatus", status);
+        return post("/api/twilio/message-status?messageId=" + messageId, params);
+    }
+
     /** A text from {@code caller} to the business's number. */
     public HttpRequest sms(String messageSid, String caller, String twilioNumber, String body) {
         Map<String, String> params = new LinkedHashMap<>();

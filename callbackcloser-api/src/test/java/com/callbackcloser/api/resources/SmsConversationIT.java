@@ -84,9 +84,7 @@ class SmsConversationIT {
         assertThat(afterZip.get(0)).startsWith(caller + ": Thanks! When's the best time");
         assertThat(afterZip.get(1))
                 .isEqualTo(OWNER + ": New lead for Acme Plumbing: " + caller
-                        + " - Install, Today, ZIP 02134-1234. https://callbacks.example.test/api/businesses/"
-                        + business.id()
-                        + "/leads/" + leadId);
+                        + " - Install, Today, ZIP 02134-1234. https://callbacks.example.test/leads/" + leadId);
         text("evening");
         deliverQueued();
         HttpResponse<String> last = text("Dana Scully");

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A missed call worth following up: one per call. */
+/**
+ * A missed call worth following up: one per call.
+ *
+ * @param ownerRepliedAt when someone of the business first texted the caller by hand: from then on a person is
+ *     talking, and the automated conversation stands down for this lead
+ */
 public record Lead(
         UUID id,
         UUID businessId,
@@ -22,6 +27,7 @@ public record Lead(
         Instant lastInboundAt,
         Instant lastOutboundAt,
         Instant lastInteractionAt,
+        Instant ownerRepliedAt,
         Instant createdAt) {
 
     public Lead {
@@ -34,6 +40,10 @@ public record Lead(
 
     public boolean smsStarted() {
         return smsStartedAt != null;
+    }
+
+    public boolean ownerReplied() {
+        return ownerRepliedAt != null;
     }
 
     /** This lead after one conversation step taken at {@code now}. */
@@ -55,6 +65,7 @@ public record Lead(
                 lastInboundAt,
                 lastOutboundAt,
                 now,
+                ownerRepliedAt,
                 createdAt);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
  * A stored text, in or out, as shown in a lead's transcript.
  *
  * @param followUp the one follow-up to a caller who went quiet; its {@code createdAt} is when it was scheduled
+ * @param sentBy the member who typed it by hand (their subject); null for the automation's texts and inbound ones
  */
 public record MessageRecord(
         UUID id,
@@ -22,4 +23,10 @@ public record MessageRecord(
         int attempts,
         String lastError,
         boolean followUp,
-        Instant createdAt) {}
+        Instant createdAt,
+        String sentBy) {
+
+    public boolean typedByHand() {
+        return sentBy != null;
+    }
+}

@@ -9,6 +9,8 @@ public enum Permission {
     MANAGE_PHONE_NUMBER,
     VIEW_LEADS,
     EDIT_LEAD_STATUS,
+    /** Text the caller by hand (a reply from the lead's conversation). */
+    REPLY_TO_LEADS,
     VIEW_USAGE,
     MANAGE_BILLING,
     VIEW_AUDIT

@@ -17,10 +17,15 @@ public enum Role {
             Permission.MANAGE_PHONE_NUMBER,
             Permission.VIEW_LEADS,
             Permission.EDIT_LEAD_STATUS,
+            Permission.REPLY_TO_LEADS,
             Permission.VIEW_USAGE,
             Permission.VIEW_AUDIT)),
     AGENT(EnumSet.of(
-            Permission.VIEW_BUSINESS, Permission.VIEW_LEADS, Permission.EDIT_LEAD_STATUS, Permission.VIEW_USAGE));
+            Permission.VIEW_BUSINESS,
+            Permission.VIEW_LEADS,
+            Permission.EDIT_LEAD_STATUS,
+            Permission.REPLY_TO_LEADS,
+            Permission.VIEW_USAGE));
 
     @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable view, never written after construction
     private final Set<Permission> permissions;

@@ -153,6 +153,10 @@ public final class InboundSmsService implements HandleInboundSmsUseCase {
         if (business.twilioNumberIfAny().isEmpty()) {
             return Optional.of(InboundSmsOutcome.NO_TWILIO_NUMBER);
         }
+        // A question repeated by the bot while the owner is talking to the caller would only get in the way.
+        if (lead.ownerReplied()) {
+            return Optional.of(InboundSmsOutcome.OWNER_CONVERSING);
+        }
         return Optional.empty();
     }
 

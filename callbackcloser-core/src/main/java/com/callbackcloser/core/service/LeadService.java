@@ -7,9 +7,9 @@ import com.callbackcloser.core.model.InvalidInputException;
 import com.callbackcloser.core.model.Lead;
 import com.callbackcloser.core.model.LeadCursor;
 import com.callbackcloser.core.model.LeadDetail;
+import com.callbackcloser.core.model.LeadFilter;
 import com.callbackcloser.core.model.LeadPage;
 import com.callbackcloser.core.model.LeadStatus;
-import com.callbackcloser.core.model.LeadSummary;
 import com.callbackcloser.core.model.Permission;
 import com.callbackcloser.core.model.RecordingMetadata;
 import com.callbackcloser.core.port.in.ResourceNotFoundException;
@@ -36,25 +36,70 @@ public final class LeadService {
 
     /** Newest first; {@code cursor} is the previous page's {@code nextCursor}. */
     public LeadPage page(Actor actor, UUID businessId, LeadStatus status, String cursor, Integer limit) {
+        return page(actor, businessId, new LeadFilter(status, null), cursor, limit);
+    }
+
+    /**
+     * The leads that pass the filter, newest first; {@code cursor} is the previous page's {@code nextCursor}. The
+     * cursor is a position, not an offset, so leads arriving meanwhile never shift or repeat a page.
+     */
+    public LeadPage page(Actor actor, UUID businessId, LeadFilter filter, String cursor, Integer limit) {
+        int size = pageSize(limit);
+        LeadCursor after = cursor(cursor, "cursor");
+        return transactions.inTransaction(repositories -> {
+            BusinessAccess.require(repositories, actor, businessId, Permission.VIEW_LEADS);
+            // One more than asked says whether there is a next page without a second query.
+            return LeadPage.of(repositories.leads().page(businessId, filter, after, size + 1), size);
+        });
+    }
+
+    /**
+     * The leads newer than {@code since} (a lead's {@link LeadCursor}), newest first: what a list showing everything
+     * up to that lead is missing. {@code nextCursor} is set when there are more than {@code limit} of them.
+     */
+    public LeadPage newerThan(Actor actor, UUID businessId, LeadFilter filter, String since, Integer limit) {
+        int size = pageSize(limit);
+        LeadCursor newest = cursor(since, "since");
+        if (newest == null) {
+            throw new InvalidInputException("since", "since is the cursor of the newest lead shown");
+        }
+        return transactions.inTransaction(repositories -> {
+            BusinessAccess.require(repositories, actor, businessId, Permission.VIEW_LEADS);
+            return LeadPage.of(repositories.leads().newerThan(businessId, filter, newest, size + 1), size);
+        });
+    }
+
+    /**
+     * The business of a lead the actor may see, for links that name only the lead (the owner's text). Another
+     * tenant's lead and no lead at all are the same answer: not found.
+     */
+    public UUID businessOf(Actor actor, UUID leadId) {
+        return transactions.inTransaction(repositories -> {
+            Lead lead = repositories
+                    .leads()
+                    .findById(leadId)
+                    .filter(found -> repositories
+                            .members()
+                            .find(found.businessId(), actor.subject())
+                            .isPresent())
+                    .orElseThrow(() -> new ResourceNotFoundException("lead"));
+            return lead.businessId();
+        });
+    }
+
+    private static int pageSize(Integer limit) {
         int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("limit", "limit is 1 to " + MAX_PAGE_SIZE);
         }
-        LeadCursor after = cursor == null || cursor.isBlank()
+        return size;
+    }
+
+    private static LeadCursor cursor(String cursor, String field) {
+        return cursor == null || cursor.isBlank()
                 ? null
                 : LeadCursor.decode(cursor)
-                        .orElseThrow(() -> new InvalidInputException("cursor", "not a cursor we issued"));
-        return transactions.inTransaction(repositories -> {
-            BusinessAccess.require(repositories, actor, businessId, Permission.VIEW_LEADS);
-            // One more than asked says whether there is a next page without a second query.
-            List<LeadSummary> found = repositories.leads().page(businessId, status, after, size + 1);
-            if (found.size() <= size) {
-                return new LeadPage(found, null);
-            }
-            List<LeadSummary> page = found.subList(0, size);
-            Lead last = page.get(size - 1).lead();
-            return new LeadPage(page, new LeadCursor(last.createdAt(), last.id()).encode());
-        });
+                        .orElseThrow(() -> new InvalidInputException(field, "not a cursor we issued"));
     }
 
     public LeadDetail detail(Actor actor, UUID businessId, UUID leadId) {
@@ -64,7 +109,11 @@ public final class LeadService {
             CallRecord call = lead.callId() == null
                     ? null
                     : repositories.calls().findById(lead.callId()).orElse(null);
-            return new LeadDetail(lead, call, repositories.messages().transcript(leadId));
+            return new LeadDetail(
+                    lead,
+                    call,
+                    repositories.messages().transcript(leadId),
+                    repositories.consents().isOptedOut(businessId, lead.callerNumber()));
         });
     }
 
@@ -109,7 +158,7 @@ public final class LeadService {
         });
     }
 
-    private static Lead lead(Repositories repositories, UUID businessId, UUID leadId) {
+    static Lead lead(Repositories repositories, UUID businessId, UUID leadId) {
         return repositories
                 .leads()
                 .findInBusiness(businessId, leadId)

@@ -2,6 +2,7 @@ package com.callbackcloser.db.adapter;
 
 import com.callbackcloser.core.model.Lead;
 import com.callbackcloser.core.model.LeadCursor;
+import com.callbackcloser.core.model.LeadFilter;
 import com.callbackcloser.core.model.LeadStatus;
 import com.callbackcloser.core.model.LeadSummary;
 import com.callbackcloser.core.model.UsagePeriod;
@@ -100,13 +101,53 @@ final class JdbiLeadRepository implements LeadRepository {
     }
 
     @Override
-    public List<LeadSummary> page(UUID businessId, LeadStatus status, LeadCursor after, int limit) {
+    public List<LeadSummary> page(UUID businessId, LeadFilter filter, LeadCursor after, int limit) {
+        LeadSearch search = LeadSearch.of(filter);
         return dao.page(
                 businessId,
-                status == null ? null : status.name(),
+                status(filter),
+                search.clause(),
+                search.pattern(),
                 after == null ? null : after.createdAt(),
                 after == null ? null : after.id(),
                 limit);
+    }
+
+    @Override
+    public List<LeadSummary> newerThan(UUID businessId, LeadFilter filter, LeadCursor newerThan, int limit) {
+        LeadSearch search = LeadSearch.of(filter);
+        return dao.newerThan(
+                businessId,
+                status(filter),
+                search.clause(),
+                search.pattern(),
+                newerThan.createdAt(),
+                newerThan.id(),
+                limit);
+    }
+
+    private static String status(LeadFilter filter) {
+        return filter.status() == null ? null : filter.status().name();
+    }
+
+    @Override
+    public void recordOwnerReply(UUID leadId, Instant now) {
+        dao.recordOwnerReply(leadId, now);
+    }
+
+    @Override
+    public boolean claimReplyKey(UUID leadId, String replyKey, Instant now) {
+        return dao.claimReplyKey(leadId, replyKey, now) == 1;
+    }
+
+    @Override
+    public void attachReplyKey(UUID leadId, String replyKey, UUID messageId) {
+        dao.attachReplyKey(leadId, replyKey, messageId);
+    }
+
+    @Override
+    public Optional<UUID> messageOfReplyKey(UUID leadId, String replyKey) {
+        return dao.messageOfReplyKey(leadId, replyKey);
     }
 
     @Override

@@ -16,6 +16,16 @@ final class JdbiMessageRepository implements MessageRepository {
     }
 
     @Override
+    public Optional<MessageRecord> find(UUID messageId) {
+        return dao.find(messageId);
+    }
+
+    @Override
+    public void recordSender(UUID messageId, String subject) {
+        dao.recordSender(messageId, subject);
+    }
+
+    @Override
     public List<MessageRecord> transcript(UUID leadId) {
         return dao.transcript(leadId);
     }

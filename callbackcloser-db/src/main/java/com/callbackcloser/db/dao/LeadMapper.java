@@ -35,6 +35,7 @@ public final class LeadMapper implements RowMapper<Lead> {
                 Rows.instant(rs, "last_inbound_at"),
                 Rows.instant(rs, "last_outbound_at"),
                 Rows.instant(rs, "last_interaction_at"),
+                Rows.instant(rs, "owner_replied_at"),
                 Rows.instant(rs, "created_at"));
     }
 }

@@ -13,6 +13,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(MessageRecordMapper.class)
 public interface MessageDao {
 
+    @SqlQuery("SELECT * FROM messages WHERE id = :id")
+    Optional<MessageRecord> find(@Bind("id") UUID id);
+
+    @SqlUpdate("UPDATE messages SET sent_by = :subject WHERE id = :id")
+    void recordSender(@Bind("id") UUID id, @Bind("subject") String subject);
+
     /** A follow-up still waiting for its time is a plan, not a message yet: it shows once a worker takes it. */
     @SqlQuery("""
             SELECT * FROM messages

@@ -37,6 +37,7 @@ public final class MessageRecordMapper implements RowMapper<MessageRecord> {
                 rs.getInt(prefix + "attempts"),
                 rs.getString(prefix + "last_error"),
                 rs.getBoolean(prefix + "follow_up"),
-                Rows.instant(rs, prefix + "created_at"));
+                Rows.instant(rs, prefix + "created_at"),
+                rs.getString(prefix + "sent_by"));
     }
 }

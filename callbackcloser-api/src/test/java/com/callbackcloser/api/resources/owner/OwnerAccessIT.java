@@ -130,6 +130,11 @@ class OwnerAccessIT {
             new Endpoint("GET", "/api/businesses/{b}/leads/{l}/recording", null, EnumSet.allOf(Who.class)),
             new Endpoint(
                     "POST",
+                    "/api/businesses/{b}/leads/{l}/messages",
+                    Map.of("body", "Hi, this is Acme"),
+                    EnumSet.allOf(Who.class)),
+            new Endpoint(
+                    "POST",
                     "/api/businesses/{b}/phone-number",
                     Map.of("areaCode", "415"),
                     EnumSet.of(Who.OWNER, Who.ADMIN)),

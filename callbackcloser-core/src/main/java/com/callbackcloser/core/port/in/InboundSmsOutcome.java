@@ -17,6 +17,8 @@ public enum InboundSmsOutcome {
     /** A conversation that never started cannot start now: this month's conversations are used up. */
     USAGE_LIMIT_REACHED,
     NO_TWILIO_NUMBER,
+    /** Someone of the business has texted this caller by hand: a person is talking, the automation stands down. */
+    OWNER_CONVERSING,
     ANSWER_ACCEPTED,
     ANSWER_NOT_UNDERSTOOD,
     CONVERSATION_COMPLETED,

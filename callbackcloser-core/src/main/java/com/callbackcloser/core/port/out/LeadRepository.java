@@ -2,6 +2,7 @@ package com.callbackcloser.core.port.out;
 
 import com.callbackcloser.core.model.Lead;
 import com.callbackcloser.core.model.LeadCursor;
+import com.callbackcloser.core.model.LeadFilter;
 import com.callbackcloser.core.model.LeadStatus;
 import com.callbackcloser.core.model.LeadSummary;
 import com.callbackcloser.core.model.UsagePeriod;
@@ -36,8 +37,14 @@ public interface LeadRepository {
 
     void markBillingRequired(UUID leadId, Instant now);
 
-    /** A page of the business's leads, newest first, each with its latest message. */
-    List<LeadSummary> page(UUID businessId, LeadStatus status, LeadCursor after, int limit);
+    /**
+     * A page of the business's leads that pass the filter, newest first, strictly older than {@code after} (null:
+     * from the newest), each with its latest message and the inbox's flags.
+     */
+    List<LeadSummary> page(UUID businessId, LeadFilter filter, LeadCursor after, int limit);
+
+    /** The business's leads that pass the filter and are strictly newer than {@code newerThan}, newest first. */
+    List<LeadSummary> newerThan(UUID businessId, LeadFilter filter, LeadCursor newerThan, int limit);
 
     Optional<Lead> findInBusiness(UUID businessId, UUID leadId);
 
@@ -55,4 +62,18 @@ public interface LeadRepository {
     void startConversation(UUID leadId, Instant now);
 
     void recordOutbound(UUID leadId, Instant at);
+
+    /** Someone of the business texted the caller by hand: the first time is kept. */
+    void recordOwnerReply(UUID leadId, Instant now);
+
+    /**
+     * Claims a reply's idempotency key for this lead: true for exactly one caller, ever. A concurrent claim of the
+     * same key waits for the first transaction, then gets false.
+     */
+    boolean claimReplyKey(UUID leadId, String replyKey, Instant now);
+
+    void attachReplyKey(UUID leadId, String replyKey, UUID messageId);
+
+    /** The text a claimed reply key queued. */
+    Optional<UUID> messageOfReplyKey(UUID leadId, String replyKey);
 }

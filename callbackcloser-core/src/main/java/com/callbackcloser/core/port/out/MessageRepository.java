@@ -27,6 +27,11 @@ public interface MessageRepository {
     /** Stores a reply that went back as the webhook's TwiML answer. */
     void recordTwimlReply(UUID businessId, UUID leadId, String from, String to, String body, Instant now);
 
+    Optional<MessageRecord> find(UUID messageId);
+
+    /** Records who typed an outbound text by hand. */
+    void recordSender(UUID messageId, String subject);
+
     /** The lead's messages, oldest first. */
     List<MessageRecord> transcript(UUID leadId);
 }
