@@ -20,9 +20,11 @@ import java.io.InputStream;
  * legitimate owner API body (a week of opening hours, text templates) is a few kilobytes; the webhooks read theirs
  * under their own, smaller caps first.
  *
- * <p>Runs after authentication: an anonymous client gets its 401 without a byte of its body being read.
+ * <p>Runs after authentication: an anonymous client gets its 401 without a byte of its body being read. And before
+ * every filter that reads the body (the dashboard's CSRF check reads its form): wrapped after such a read, the
+ * stream would be the one already consumed, and the resource would see an empty body.
  */
-@Priority(Priorities.HEADER_DECORATOR)
+@Priority(Priorities.AUTHORIZATION - 1)
 public final class RequestBodyLimit implements ContainerRequestFilter {
     static final long MAX_BYTES = 1024 * 1024;
     private static final String TOO_LARGE = "request body larger than 1 MiB";

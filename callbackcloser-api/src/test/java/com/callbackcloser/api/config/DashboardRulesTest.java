@@ -66,6 +66,11 @@ class DashboardRulesTest {
                                   pricePro: price_b
                                 dashboard:
                                   devSignIn: "true"
+                                server:
+                                  adminConnectors:
+                                    - type: http
+                                      port: 8081
+                                      bindHost: 127.0.0.1
                                 logging:
                                   level: WARN
                                 """).toString());

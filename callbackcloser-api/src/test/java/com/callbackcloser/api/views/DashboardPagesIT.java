@@ -55,8 +55,8 @@ class DashboardPagesIT {
         acmeLead = DashboardFixtures.missedCall(SERVICE, acme, "+14155550123");
         DashboardFixtures.text(SERVICE, acme, "+14155550123", "1");
         recordedLead =
-                DashboardFixtures.missedCall(SERVICE, acme, "+14155550140", "RE0000000000000000000000000000dash");
-        SERVICE.twilio.hasRecording("RE0000000000000000000000000000dash", new byte[] {7, 7, 7, 7});
+                DashboardFixtures.missedCall(SERVICE, acme, "+14155550140", "RE00000000000000000000000000000da5");
+        SERVICE.twilio.hasRecording("RE00000000000000000000000000000da5", new byte[] {7, 7, 7, 7});
         bravoLead = DashboardFixtures.missedCall(SERVICE, bravo, "+14155550987");
     }
 
