@@ -67,6 +67,9 @@ public class CallbackCloserConfiguration extends Configuration {
     @Valid
     @NotNull
     private AdminAccessConfiguration adminAccess = new AdminAccessConfiguration();
+
+    @Valid
+    @NotNull
     private DashboardConfiguration dashboard = new DashboardConfiguration();
 
     @JsonProperty
